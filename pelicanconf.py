@@ -1,0 +1,123 @@
+"""Settings of the commune's site for development (``make build`` / ``make serve``)."""
+
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+# Our plugins import each other's plain functions (e.g. ``vietnamese.dates``).
+sys.path.insert(0, str(HERE / "plugins"))
+
+# --- The commune -------------------------------------------------------------
+COMMUNE_NAME = "Xã Tân Hòa"
+PROVINCE_NAME = "Tỉnh Bình Nguyên"
+SITENAME = "Trang thông tin điện tử xã Tân Hòa"
+SITESUBTITLE = "Cơ quan chủ quản: Ủy ban nhân dân xã Tân Hòa"
+GOVERNING_BODY = "Ủy ban nhân dân xã Tân Hòa"
+AUTHOR = "Ban biên tập"
+SITE_CONTACT = {
+    "responsible": "Chịu trách nhiệm chính: Nguyễn Văn Hòa, Chủ tịch UBND xã",
+    "address": "Ấp Hòa Bình, xã Tân Hòa, tỉnh Bình Nguyên",
+    "phone": "0274 3812 345",
+    "email": "ubnd.tanhoa@binhnguyen.gov.vn",
+}
+
+# "Liên kết website": name, URL and an optional group.
+SITE_LINKS = [
+    {"name": "Cổng Thông tin điện tử Chính phủ", "url": "https://chinhphu.vn", "group": "Trung ương"},
+    {"name": "Cổng Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn", "group": "Trung ương"},
+    {"name": "Báo điện tử Đảng Cộng sản Việt Nam", "url": "https://dangcongsan.vn", "group": "Trung ương"},
+    {"name": "Cơ sở dữ liệu quốc gia về văn bản pháp luật", "url": "https://vbpl.vn", "group": "Trung ương"},
+    {"name": "Cổng thông tin điện tử tỉnh Bình Nguyên", "url": "https://binhnguyen.gov.vn", "group": "Tỉnh"},
+    {"name": "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", "url": "https://dichvucong.binhnguyen.gov.vn", "group": "Tỉnh"},
+]
+
+# --- Content -----------------------------------------------------------------
+PATH = "content"
+ARTICLE_PATHS = ["bai-viet"]
+PAGE_PATHS = ["trang"]
+STATIC_PATHS = ["images"]
+TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"
+DEFAULT_DATE_FORMAT = "%d/%m/%Y"
+USE_FOLDER_AS_CATEGORY = False
+DEFAULT_CATEGORY = "Tin tức – Sự kiện"
+# Menu order of the categories (the content checks use it as the allowed list).
+SITE_CATEGORIES = [
+    "Tin tức – Sự kiện",
+    "Chỉ đạo – Điều hành",
+    "Kinh tế",
+    "Văn hóa – Xã hội",
+    "Quốc phòng – An ninh",
+    "Thông báo",
+]
+MENU_PAGES = ["gioi-thieu", "co-cau-to-chuc", "lien-he"]
+
+MARKDOWN = {
+    "extensions": [
+        "markdown.extensions.extra",
+        "markdown.extensions.sane_lists",
+        "pymdownx.blocks.caption",
+    ],
+    "extension_configs": {
+        # Captions follow the photo: <figure><img><figcaption>.
+        "pymdownx.blocks.caption": {"auto": False, "prepend": False},
+    },
+    "output_format": "html5",
+}
+
+# Typography: smart quotes, dashes, no widows in titles. The "caps" filter is
+# off: it wraps ASCII abbreviations (UBND) but not Vietnamese ones (HĐND).
+TYPOGRIFY = True
+TYPOGRIFY_OMIT_FILTERS = ["caps"]
+TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
+
+# --- URLs (directory URLs for lists, .html files for articles) ----------------
+ARTICLE_URL = "bai-viet/{date:%Y}/{slug}.html"
+ARTICLE_SAVE_AS = ARTICLE_URL
+DRAFT_URL = "ban-nhap/{slug}.html"
+DRAFT_SAVE_AS = DRAFT_URL
+PAGE_URL = "trang/{slug}.html"
+PAGE_SAVE_AS = PAGE_URL
+CATEGORY_URL = "chuyen-muc/{slug}/"
+CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
+CATEGORIES_URL = "chuyen-muc/"
+CATEGORIES_SAVE_AS = CATEGORIES_URL + "index.html"
+TAG_URL = "chu-de/{slug}/"
+TAG_SAVE_AS = TAG_URL + "index.html"
+TAGS_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DIRECT_TEMPLATES = ["index", "categories"]
+DEFAULT_PAGINATION = 10
+PAGINATION_PATTERNS = (
+    (1, "{url}", "{save_as}"),
+    (2, "{base_name}/trang-{number}/", "{base_name}/trang-{number}/index.html"),
+)
+
+# --- Theme and plugins -------------------------------------------------------
+THEME = "theme"
+PLUGIN_PATHS = ["plugins"]
+PLUGINS = ["vietnamese", "front_matter", "credits", "other_news"]
+OTHER_NEWS_COUNT = 8
+CREDIT_FORMATS = {
+    "same_person": "Tin, ảnh: {author}",
+    "author_and_photographer": "Tin: {author} – Ảnh: {photographer}",
+    "author_only": "{author}",
+    "photographer_only": "Ảnh: {photographer}",
+}
+# The visitor counter box has its place in the sidebar; None hides it.
+COUNTER_BACKEND = None
+
+# --- Development -------------------------------------------------------------
+SITEURL = ""
+RELATIVE_URLS = True
+# Feeds need absolute URLs: they are written by publishconf.py.
+FEED_ALL_ATOM = None
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+CACHE_CONTENT = False
+# Editors write Markdown only; without this, docutils warns about "vi" at every build.
+READERS = {"rst": None}

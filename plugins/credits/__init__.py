@@ -1,0 +1,5 @@
+"""Credit line under each article: "Tin, ảnh: Minh Chiến", "Tin: A – Ảnh: B"."""
+
+from .credits import register
+
+__all__ = ["register"]

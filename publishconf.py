@@ -1,0 +1,26 @@
+"""Settings for publishing (``make publish``): absolute URLs, feeds, strict build.
+
+Set SITEURL to where the site is served, with its sub-path if any
+(``https://tanhoa.binhnguyen.gov.vn`` or ``https://example.org/xa-tan-hoa``);
+the environment variable SITEURL overrides it.
+"""
+
+import os
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from pelicanconf import *  # noqa: E402,F403
+
+SITEURL = os.environ.get("SITEURL", "https://tanhoa.binhnguyen.gov.vn").rstrip("/")
+RELATIVE_URLS = False
+
+FEED_DOMAIN = SITEURL
+FEED_ALL_ATOM = "feeds/tat-ca.atom.xml"
+FEED_ALL_RSS = "feeds/tat-ca.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
+FEED_MAX_ITEMS = 20
+
+DELETE_OUTPUT_DIRECTORY = True

@@ -1,0 +1,130 @@
+"""Shared fixtures: the sample site is built once per session with real Pelican."""
+
+import datetime
+import logging
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from pelican import Pelican
+from pelican.settings import read_settings
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+class LogCollector(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.records = []
+
+    def emit(self, record):
+        self.records.append(record)
+
+
+def build_site(output, content=CONTENT, settings_file="pelicanconf.py", **overrides):
+    """Build ``content`` into ``output`` with Pelican; return the warnings logged."""
+    override = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(output),
+        "CACHE_CONTENT": False,
+        "LOAD_CONTENT_CACHE": False,
+        **overrides,
+    }
+    settings = read_settings(str(ROOT / settings_file), override=override)
+    collector = LogCollector()
+    logging.getLogger().addHandler(collector)
+    try:
+        Pelican(settings=settings).run()
+    finally:
+        logging.getLogger().removeHandler(collector)
+    return collector.records
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    """The sample site built with the development settings."""
+    output = tmp_path_factory.mktemp("site")
+    warnings = build_site(output)
+    return Site(output, warnings)
+
+
+class Site:
+    def __init__(self, output, warnings):
+        self.output = Path(output)
+        self.warnings = warnings
+        self._soups = {}
+
+    def soup(self, relative):
+        if relative not in self._soups:
+            html = (self.output / relative).read_text(encoding="utf-8")
+            self._soups[relative] = BeautifulSoup(html, "html.parser")
+        return self._soups[relative]
+
+    def html_files(self):
+        return sorted(p.relative_to(self.output).as_posix() for p in self.output.rglob("*.html"))
+
+    def article_pages(self):
+        """{relative path: soup} of every page that shows one article."""
+        pages = {}
+        for relative in self.html_files():
+            soup = self.soup(relative)
+            if soup.select_one("article.article"):
+                pages[relative] = soup
+        return pages
+
+
+# --- Independent reading of the sources (not the project's reader) -----------
+
+DATE_FORMATS = ("%d/%m/%Y %H:%M", "%d/%m/%Y", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+def read_source(path):
+    """(metadata with lower-case keys, body) of a Markdown source."""
+    text = Path(path).read_text(encoding="utf-8")
+    if text.lstrip().startswith("---"):
+        _, header, body = re.split(r"^---\s*$", text, maxsplit=2, flags=re.MULTILINE)
+        meta = {k.lower(): v for k, v in (yaml.safe_load(header) or {}).items()}
+    else:
+        header, _, body = text.partition("\n\n")
+        meta = {}
+        for line in header.splitlines():
+            key, _, value = line.partition(":")
+            meta[key.strip().lower()] = value.strip()
+        for key in ("organizations", "tags"):
+            if key in meta:
+                meta[key] = [v.strip() for v in meta[key].split(",") if v.strip()]
+    return meta, body
+
+
+def source_date(value):
+    if isinstance(value, datetime.datetime):
+        return value
+    if isinstance(value, datetime.date):
+        return datetime.datetime(value.year, value.month, value.day)
+    for fmt in DATE_FORMATS:
+        try:
+            return datetime.datetime.strptime(str(value).strip(), fmt)
+        except ValueError:
+            continue
+    raise AssertionError(f"test cannot read date {value!r}")
+
+
+def sample_articles():
+    """Published sample articles as dicts: meta, body, path."""
+    articles = []
+    for path in sorted((CONTENT / "bai-viet").rglob("*.md")):
+        meta, body = read_source(path)
+        if str(meta.get("status", "published")).strip() == "draft":
+            continue
+        articles.append({"meta": meta, "body": body, "path": path, "date": source_date(meta["date"])})
+    return articles
+
+
+def normalize(text):
+    """Compare titles as a reader sees them (typogrify adds nbsp and curly quotes)."""
+    table = str.maketrans({"\u00a0": " ", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
+    return " ".join(str(text).translate(table).split())

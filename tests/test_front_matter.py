@@ -1,0 +1,96 @@
+"""Both front-matter syntaxes, line numbers, and the lead paragraph."""
+
+import pytest
+from conftest import DATA, build_site
+from front_matter.front_matter import split_lead
+from front_matter.parsing import FrontMatterError, split_front_matter
+
+PELICAN_STYLE = """Title: Hội nghị sơ kết
+Date: 15/07/2024
+Organizations: Hội Nông dân,
+    UBND
+
+Thân bài.
+"""
+
+YAML_STYLE = """---
+title: "Hội nghị: sơ kết"
+date: 2024-07-15
+organizations:
+  - Hội Nông dân
+  - UBND
+---
+
+Thân bài.
+"""
+
+
+def test_pelican_style_fields_keep_their_lines():
+    front = split_front_matter(PELICAN_STYLE)
+    assert front.syntax == "pelican"
+    lines = {field.name: field.line for field in front.fields}
+    assert lines == {"title": 1, "date": 2, "organizations": 3}
+    assert front.fields[2].value == "Hội Nông dân,\nUBND"
+    assert front.body.strip() == "Thân bài."
+    assert front.body_line == 5
+
+
+def test_yaml_fields_keep_their_lines():
+    front = split_front_matter(YAML_STYLE)
+    assert front.syntax == "yaml"
+    fields = {field.name: field for field in front.fields}
+    assert fields["title"].value == "Hội nghị: sơ kết"
+    assert fields["title"].line == 2
+    assert fields["organizations"].value == ["Hội Nông dân", "UBND"]
+    assert fields["organizations"].line == 4
+    assert front.body.strip() == "Thân bài."
+
+
+def test_broken_yaml_names_its_line():
+    text = "---\ntitle: Hội nghị\ndate: 15/07/2024\nauthor: Nguyễn Thu: Minh\n---\nThân bài.\n"
+    with pytest.raises(FrontMatterError) as error:
+        split_front_matter(text)
+    assert error.value.line == 4
+    assert "ngoặc kép" in str(error.value)
+
+
+def test_unclosed_yaml_block_is_reported():
+    with pytest.raises(FrontMatterError) as error:
+        split_front_matter("---\ntitle: Hội nghị\n\nThân bài.\n")
+    assert error.value.line == 1
+
+
+def test_file_without_front_matter_is_all_body():
+    front = split_front_matter("Sáng 15/7, xã tổ chức hội nghị.\n")
+    assert front.syntax == "none"
+    assert front.fields == []
+
+
+@pytest.mark.parametrize(
+    ("html", "lead", "rest"),
+    [
+        ("<p>Mở đầu.</p>\n<p>Thân.</p>", "<p>Mở đầu.</p>", "<p>Thân.</p>"),
+        ('<p><img alt="a" src="x.jpg"></p><p>Thân.</p>', None, None),
+        ("<figure><img></figure><p>Thân.</p>", None, None),
+    ],
+)
+def test_lead_is_the_first_text_paragraph(html, lead, rest):
+    body, found = split_lead(html)
+    assert found == lead
+    assert body == (rest if lead else html)
+
+
+def test_both_syntaxes_give_identical_pages(tmp_path):
+    outputs = {}
+    for syntax in ("pelican", "yaml"):
+        outputs[syntax] = tmp_path / syntax
+        build_site(outputs[syntax], content=DATA / "syntax" / syntax)
+    files = {
+        syntax: sorted(p.relative_to(out) for p in out.rglob("*") if p.is_file())
+        for syntax, out in outputs.items()
+    }
+    assert files["pelican"] == files["yaml"]
+    assert any(p.parts[0] == "bai-viet" for p in files["yaml"])
+    for relative in files["yaml"]:
+        yaml_bytes = (outputs["yaml"] / relative).read_bytes()
+        assert (outputs["pelican"] / relative).read_bytes() == yaml_bytes, relative

@@ -1,0 +1,82 @@
+"""“Thông tin khác”: relevance tiers, nearest dates, never the article itself."""
+
+import datetime
+import random
+from types import SimpleNamespace
+
+from other_news.other_news import DateIndex, choose_other_news
+
+START = datetime.datetime(2024, 1, 1)
+
+
+def make(number, category, organizations=(), day=None):
+    return SimpleNamespace(
+        title=f"Bài {number}",
+        date=START + datetime.timedelta(days=number if day is None else day),
+        category=category,
+        organizations=list(organizations),
+    )
+
+
+def expected_order(article, articles):
+    """Brute force, for the test only: (tier, distance) of every other article."""
+    orgs = set(article.organizations)
+    keyed = []
+    for other in articles:
+        if other is article:
+            continue
+        if orgs & set(other.organizations):
+            tier = 0
+        elif other.category == article.category:
+            tier = 1
+        else:
+            tier = 2
+        keyed.append((tier, abs(other.date - article.date)))
+    return sorted(keyed)
+
+
+def test_tiers_then_nearest_dates_on_random_site():
+    rng = random.Random(7)
+    categories = ["Kinh tế", "Thông báo", "Văn hóa – Xã hội"]
+    organizations = ["Đảng ủy", "UBND", "Hội Nông dân", "Hội LHPN", "Đoàn Thanh niên"]
+    articles = [
+        make(n, rng.choice(categories), rng.sample(organizations, rng.randint(0, 2)), rng.randint(0, 900))
+        for n in range(300)
+    ]
+    chosen = choose_other_news(articles, 8)
+    for article in articles:
+        picked = chosen[id(article)]
+        assert len(picked) == 8
+        assert article not in picked
+        assert len({id(p) for p in picked}) == 8
+        got = []
+        for other in picked:
+            if set(article.organizations) & set(other.organizations):
+                tier = 0
+            elif other.category == article.category:
+                tier = 1
+            else:
+                tier = 2
+            got.append((tier, abs(other.date - article.date)))
+        assert got == expected_order(article, articles)[:8]
+
+
+def test_organization_beats_category_beats_date():
+    target = make(0, "Kinh tế", ["Hội Nông dân"], day=100)
+    same_org_far = make(1, "Thông báo", ["Hội Nông dân"], day=1)
+    same_category = make(2, "Kinh tế", [], day=300)
+    near_other = make(3, "Thông báo", [], day=101)
+    chosen = choose_other_news([target, same_org_far, same_category, near_other], 8)
+    assert chosen[id(target)] == [same_org_far, same_category, near_other]
+
+
+def test_small_site_lists_everything_else():
+    articles = [make(n, "Kinh tế") for n in range(3)]
+    chosen = choose_other_news(articles, 8)
+    assert all(len(chosen[id(a)]) == 2 for a in articles)
+
+
+def test_nearest_walks_both_ways():
+    articles = [make(n, "Kinh tế", day=d) for n, d in enumerate([0, 10, 11, 13, 30])]
+    index = DateIndex(articles)
+    assert index.nearest(articles[2], 3, {id(articles[2])}) == [articles[1], articles[3], articles[0]]

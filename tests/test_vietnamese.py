@@ -1,0 +1,103 @@
+"""Day-first dates and Vietnamese formatting, on real Vietnamese strings."""
+
+import datetime
+
+import pytest
+from vietnamese.dates import DateError, format_date, format_datetime, parse_date
+from vietnamese.filters import truncate_title, unwrap_paragraph
+from vietnamese.text import fold, format_number, truncate_at_word
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("05/06/2024", (2024, 6, 5, 0, 0)),
+        ("5/6/2024 8:30", (2024, 6, 5, 8, 30)),
+        ("15/07/2024 08:30", (2024, 7, 15, 8, 30)),
+        ("08:30 15/07/2024", (2024, 7, 15, 8, 30)),
+        ("15-07-2024", (2024, 7, 15, 0, 0)),
+        ("15.07.2024", (2024, 7, 15, 0, 0)),
+        ("2024-06-05", (2024, 6, 5, 0, 0)),
+        ("2024-07-15 08:30", (2024, 7, 15, 8, 30)),
+        ("2024-07-15T08:30:00", (2024, 7, 15, 8, 30)),
+        ("29/02/2024", (2024, 2, 29, 0, 0)),
+        (datetime.date(2024, 6, 5), (2024, 6, 5, 0, 0)),
+        (datetime.datetime(2024, 6, 5, 7, 30), (2024, 6, 5, 7, 30)),
+    ],
+)
+def test_dates_are_read_day_first(text, expected):
+    moment = parse_date(text)
+    assert (moment.year, moment.month, moment.day, moment.hour, moment.minute) == expected
+
+
+def test_iso_offset_is_kept():
+    moment = parse_date("2024-07-15T08:30:00+07:00")
+    assert moment.utcoffset() == datetime.timedelta(hours=7)
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        ("29/02/2023", ["không tồn tại", "28/02/2023"]),
+        ("30/02/2024", ["không tồn tại", "29/02/2024"]),
+        ("06/15/2024", ["ngược", "15/06/2024"]),
+        ("hôm qua", ["Không đọc được"]),
+        ("08:30", ["Chỉ có giờ"]),
+        ("", ["Chưa ghi ngày"]),
+        ("15/07/2024 25:00", ["Giờ"]),
+    ],
+)
+def test_bad_dates_explain_themselves_in_vietnamese(text, words):
+    with pytest.raises(DateError) as error:
+        parse_date(text)
+    for word in words:
+        assert word in str(error.value)
+
+
+def test_date_formats():
+    moment = datetime.datetime(2024, 7, 15, 8, 30)
+    assert format_date(moment) == "15/07/2024"
+    assert format_datetime(moment) == "Thứ Hai, 15/07/2024 08:30"
+    assert format_datetime(datetime.datetime(2024, 7, 21)) == "Chủ Nhật, 21/07/2024"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hội Nông dân", "hoi nong dan"),
+        ("ĐẢNG ỦY", "dang uy"),
+        ("Đoàn  TNCS Hồ Chí Minh", "doan tncs ho chi minh"),
+        ("hoi nong dan", "hoi nong dan"),
+    ],
+)
+def test_fold_removes_diacritics_and_case(text, expected):
+    assert fold(text) == expected
+
+
+def test_numbers_are_grouped_with_dots():
+    assert format_number(2713911) == "2.713.911"
+    assert format_number(20) == "20"
+
+
+def test_truncation_cuts_at_a_word():
+    title = (
+        "UBND xã Tân Hòa tổ chức hội nghị triển khai kế hoạch chuyển đổi số "
+        "và cải cách hành chính năm 2025 trên địa bàn xã"
+    )
+    cut = truncate_at_word(title, 90)
+    assert cut.endswith("...")
+    kept = cut[:-3]
+    assert len(kept) <= 90
+    assert title.startswith(kept)
+    assert title[len(kept)] == " "
+    assert truncate_at_word("Ngắn gọn", 90) == "Ngắn gọn"
+
+
+def test_title_filter_strips_typogrify_markup():
+    assert truncate_title("Hội nghị <span>Ban</span> Chấp hành&nbsp;Đảng bộ") == "Hội nghị Ban Chấp hành Đảng bộ"
+
+
+def test_lead_paragraph_is_unwrapped_once():
+    assert unwrap_paragraph("<p>Sáng 15/7, <em>hội nghị</em></p>") == "Sáng 15/7, <em>hội nghị</em>"
+    two = "<p>Một</p><p>Hai</p>"
+    assert unwrap_paragraph(two) == two
