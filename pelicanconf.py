@@ -70,6 +70,8 @@ MARKDOWN = {
 TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["caps"]
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
+# "--" is the spaced en dash Vietnamese uses ("Văn hóa – Xã hội"); "---" the em dash.
+TYPOGRIFY_DASHES = "oldschool"
 
 # --- URLs (directory URLs for lists, .html files for articles) ----------------
 ARTICLE_URL = "bai-viet/{date:%Y}/{slug}.html"
@@ -98,7 +100,16 @@ PAGINATION_PATTERNS = (
 # --- Theme and plugins -------------------------------------------------------
 THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
-PLUGINS = ["vietnamese", "front_matter", "credits", "other_news"]
+# Order matters: checks run on what the reader read; organizations are
+# resolved before "Thông tin khác" ranks by them.
+PLUGINS = ["vietnamese", "front_matter", "content_checks", "credits", "organizations", "other_news"]
+# Development builds report every problem and still build what they can;
+# publishconf.py makes any error fail the build.
+CONTENT_CHECKS_STRICT = False
+# A future date means "scheduled": not published until a build on that day.
+WITH_FUTURE_DATES = False
+ORGANIZATIONS_REGISTRY = "organizations.yml"
+ORGANIZATIONS_INFER = True
 OTHER_NEWS_COUNT = 8
 CREDIT_FORMATS = {
     "same_person": "Tin, ảnh: {author}",

@@ -21,6 +21,10 @@ FEED_ALL_ATOM = "feeds/tat-ca.atom.xml"
 FEED_ALL_RSS = "feeds/tat-ca.rss.xml"
 CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
 CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
+ORGANIZATION_FEED_ATOM = "feeds/to-chuc/{slug}.atom.xml"
+ORGANIZATION_FEED_RSS = "feeds/to-chuc/{slug}.rss.xml"
 FEED_MAX_ITEMS = 20
 
 DELETE_OUTPUT_DIRECTORY = True
+# Any error (a bad date, an unknown organization, ...) fails the build.
+CONTENT_CHECKS_STRICT = True

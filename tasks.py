@@ -3,9 +3,10 @@
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
-from invoke import task
+from invoke import UnexpectedExit, task
 
 HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
@@ -45,9 +46,45 @@ def serve(c, port=PORT):
 
 
 @task
-def publish(c):
-    """Build the site for publishing into output/ (publishconf.py, absolute URLs)."""
-    _pelican(c, "publishconf.py", "--fatal errors")
+def publish(c, content=CONTENT, output=OUTPUT):
+    """Strict build for publishing (publishconf.py) into output/, replaced only on success.
+
+    The site is built into a new folder next to output/; output/ is swapped
+    for it only when the build succeeded, so a broken commit never leaves a
+    half-written site behind.
+    """
+    target = Path(output).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
+    fresh.chmod(0o755)  # mkdtemp makes it private; the web server must read it
+    try:
+        c.run(f"{PELICAN} {content} -o {fresh} -s publishconf.py", pty=False)
+    except UnexpectedExit:
+        shutil.rmtree(fresh, ignore_errors=True)
+        print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
+        raise
+    replace_directory(target, fresh)
+
+
+def replace_directory(target, fresh):
+    """Put ``fresh`` in place of ``target`` with two renames (the old copy is removed after)."""
+    old = target.with_name(f".{target.name}-old")
+    shutil.rmtree(old, ignore_errors=True)
+    if target.exists():
+        target.rename(old)
+    fresh.rename(target)
+    shutil.rmtree(old, ignore_errors=True)
+
+
+@task
+def check(c, content=CONTENT, settings="pelicanconf.py"):
+    """Check the content only (no HTML written); exit non-zero on any error."""
+    sys.path.insert(0, str(HERE / "plugins"))
+    from content_checks.check import main  # noqa: PLC0415 (needs the plugins on sys.path)
+
+    errors = main(str(HERE / settings), PATH=str(Path(content).resolve()))
+    if errors:
+        sys.exit(1)
 
 
 @task

@@ -3,6 +3,8 @@
 import datetime
 import logging
 import re
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -17,25 +19,26 @@ DATA = Path(__file__).resolve().parent / "data"
 
 
 class LogCollector(logging.Handler):
-    def __init__(self):
-        super().__init__(logging.WARNING)
+    def __init__(self, level=logging.WARNING):
+        super().__init__(level)
         self.records = []
 
     def emit(self, record):
         self.records.append(record)
 
 
-def build_site(output, content=CONTENT, settings_file="pelicanconf.py", **overrides):
-    """Build ``content`` into ``output`` with Pelican; return the warnings logged."""
+def build_site(output, content=CONTENT, settings_file="pelicanconf.py", log_level=logging.WARNING, **overrides):
+    """Build ``content`` into ``output`` with Pelican; return the records logged (warnings and up)."""
     override = {
         "PATH": str(content),
+        "ORGANIZATIONS_REGISTRY": str(CONTENT / "organizations.yml"),
         "OUTPUT_PATH": str(output),
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
         **overrides,
     }
     settings = read_settings(str(ROOT / settings_file), override=override)
-    collector = LogCollector()
+    collector = LogCollector(log_level)
     logging.getLogger().addHandler(collector)
     try:
         Pelican(settings=settings).run()
@@ -50,6 +53,41 @@ def site(tmp_path_factory):
     output = tmp_path_factory.mktemp("site")
     warnings = build_site(output)
     return Site(output, warnings)
+
+
+SUBPATH_SITEURL = "https://example.gov.vn/xa-tan-hoa"
+
+
+@pytest.fixture(scope="session")
+def published(tmp_path_factory):
+    """The sample site built for publishing under a sub-path (publishconf.py)."""
+    output = tmp_path_factory.mktemp("published")
+    warnings = build_site(
+        output, settings_file="publishconf.py", SITEURL=SUBPATH_SITEURL, FEED_DOMAIN=SUBPATH_SITEURL
+    )
+    return Site(output, warnings)
+
+
+def run_pelican(content, output, settings_file="publishconf.py", *extra):
+    """Run the real ``pelican`` command, as ``make publish`` does; return the process."""
+    command = [
+        str(Path(sys.executable).parent / "pelican"), str(content), "-o", str(output),
+        "-s", str(ROOT / settings_file), *extra,
+    ]
+    return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
+
+
+def registry_slugs():
+    """Folded name -> slug, read from the registry file by the test itself."""
+    from vietnamese.text import fold
+
+    entries = yaml.safe_load((CONTENT / "organizations.yml").read_text(encoding="utf-8"))
+    names = {}
+    for entry in entries:
+        for name in [entry["slug"], entry["name"], entry.get("short_name", ""), *entry.get("aliases", [])]:
+            if name:
+                names[fold(name)] = entry["slug"]
+    return names
 
 
 class Site:

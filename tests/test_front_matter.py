@@ -2,7 +2,7 @@
 
 import pytest
 from conftest import DATA, build_site
-from front_matter.front_matter import split_lead
+from front_matter.front_matter import link_local_files, split_lead
 from front_matter.parsing import FrontMatterError, split_front_matter
 
 PELICAN_STYLE = """Title: Hội nghị sơ kết
@@ -94,3 +94,21 @@ def test_both_syntaxes_give_identical_pages(tmp_path):
     for relative in files["yaml"]:
         yaml_bytes = (outputs["yaml"] / relative).read_bytes()
         assert (outputs["pelican"] / relative).read_bytes() == yaml_bytes, relative
+
+
+def test_local_paths_go_through_static(tmp_path):
+    (tmp_path / "images" / "2024").mkdir(parents=True)
+    (tmp_path / "images" / "2024" / "a.jpg").write_bytes(b"jpg")
+    (tmp_path / "bai-viet").mkdir()
+    (tmp_path / "bai-viet" / "khac.md").write_text("Title: Khác\n")
+    source = tmp_path / "bai-viet" / "bai.md"
+    html = (
+        '<img alt="x" src="images/2024/a.jpg"><a href="khac.md#doan">khác</a>'
+        '<a href="https://chinhphu.vn">x</a><img src="images/khong-co.jpg"><a href="#a">a</a>'
+    )
+    html, missing = link_local_files(html, str(source), str(tmp_path))
+    assert missing == ["images/khong-co.jpg"]
+    assert html == (
+        '<img alt="x" src="{static}/images/2024/a.jpg"><a href="{filename}/bai-viet/khac.md#doan">khác</a>'
+        '<a href="https://chinhphu.vn">x</a><img src="images/khong-co.jpg"><a href="#a">a</a>'
+    )

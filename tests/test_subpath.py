@@ -6,18 +6,14 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import build_site
+from conftest import SUBPATH_SITEURL as SITEURL
 
-SITEURL = "https://example.gov.vn/xa-tan-hoa"
 CSS_URL = re.compile(r"url\(['\"]?([^'\")]+)")
 
 
 @pytest.fixture(scope="module")
-def published(tmp_path_factory):
-    output = tmp_path_factory.mktemp("published")
-    warnings = build_site(output, settings_file="publishconf.py", SITEURL=SITEURL, FEED_DOMAIN=SITEURL)
-    assert [w.getMessage() for w in warnings] == []
-    return output
+def output(published):
+    return published.output
 
 
 def target_of(output, page, url):
@@ -50,26 +46,26 @@ def links_of(html):
                 yield candidate.split()[0]
 
 
-def test_every_internal_link_resolves_under_sub_path(published):
+def test_every_internal_link_resolves_under_sub_path(output):
     checked = 0
-    for html_file in published.rglob("*.html"):
-        page = html_file.relative_to(published).as_posix()
+    for html_file in output.rglob("*.html"):
+        page = html_file.relative_to(output).as_posix()
         for url in links_of(html_file.read_text(encoding="utf-8")):
-            target = target_of(published, page, url)
+            target = target_of(output, page, url)
             if target is not None:
                 checked += 1
-                assert target.is_file(), f"{page}: {url} -> missing {target.relative_to(published)}"
+                assert target.is_file(), f"{page}: {url} -> missing {target.relative_to(output)}"
     assert checked > 1000
 
 
-def test_stylesheet_urls_resolve(published):
-    for css in published.rglob("*.css"):
+def test_stylesheet_urls_resolve(output):
+    for css in output.rglob("*.css"):
         for url in CSS_URL.findall(css.read_text(encoding="utf-8")):
             if not url.startswith(("data:", "#")):
                 assert (css.parent / url).is_file(), url
 
 
-def test_links_are_absolute_with_the_sub_path(published):
-    home = (published / "index.html").read_text(encoding="utf-8")
+def test_links_are_absolute_with_the_sub_path(output):
+    home = (output / "index.html").read_text(encoding="utf-8")
     assert f'href="{SITEURL}/theme/css/style.css"' in home
-    assert Path(published / "404.html").is_file()
+    assert Path(output / "404.html").is_file()

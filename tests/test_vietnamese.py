@@ -3,9 +3,12 @@
 import datetime
 
 import pytest
+from conftest import ROOT
+from pelican.settings import read_settings
+from pelican.utils import slugify
 from vietnamese.dates import DateError, format_date, format_datetime, parse_date
 from vietnamese.filters import truncate_title, unwrap_paragraph
-from vietnamese.text import fold, format_number, truncate_at_word
+from vietnamese.text import fold, format_number, truncate_at_word, vietnamese_sorted
 
 
 @pytest.mark.parametrize(
@@ -101,3 +104,33 @@ def test_lead_paragraph_is_unwrapped_once():
     assert unwrap_paragraph("<p>Sáng 15/7, <em>hội nghị</em></p>") == "Sáng 15/7, <em>hội nghị</em>"
     two = "<p>Một</p><p>Hai</p>"
     assert unwrap_paragraph(two) == two
+
+
+def test_vietnamese_alphabetical_order():
+    words = ["Ư", "u", "Đức", "Dũng", "ê", "e", "bạ", "bá", "bã", "bả", "bà", "ba", "ă", "â", "Ánh", "Anh", "Ơn", "Ôn", "On"]
+    assert vietnamese_sorted(words) == [
+        "Anh", "Ánh", "ă", "â", "ba", "bà", "bả", "bã", "bá", "bạ",
+        "Dũng", "Đức", "e", "ê", "On", "Ôn", "Ơn", "u", "Ư",
+    ]
+
+
+def test_organizations_sort_by_vietnamese_names():
+    names = ["Ủy ban MTTQ", "Đoàn Thanh niên", "Hội Nông dân", "Đảng ủy", "Công an xã", "Ban CHQS", "HĐND"]
+    assert vietnamese_sorted(names) == [
+        "Ban CHQS", "Công an xã", "Đảng ủy", "Đoàn Thanh niên", "HĐND", "Hội Nông dân", "Ủy ban MTTQ",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("title", "slug"),
+    [
+        ("Đảng bộ", "dang-bo"),
+        ("ĐẢNG BỘ", "dang-bo"),
+        ("Hội Liên hiệp Phụ nữ xã ra quân", "hoi-lien-hiep-phu-nu-xa-ra-quan"),
+        ("Ủy ban MTTQ: hội nghị “đại đoàn kết”", "uy-ban-mttq-hoi-nghi-dai-doan-ket"),
+        ("Tết Nguyên đán – Xuân Ất Tỵ 2025", "tet-nguyen-dan-xuan-at-ty-2025"),
+    ],
+)
+def test_slugs_drop_diacritics_and_case(title, slug):
+    settings = read_settings(str(ROOT / "pelicanconf.py"))
+    assert slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) == slug

@@ -7,16 +7,17 @@ import re
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader, ensure_metadata_list
-from pelican.utils import pelican_open
-from vietnamese.dates import parse_date
+from vietnamese.dates import DateError, parse_date
 
-from .parsing import split_front_matter
+from .parsing import FrontMatter, FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
 
 DATE_FIELDS = {"date", "modified"}
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 LIST_FIELDS = {"tags", "authors", "organizations"}
 FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<inner>.*?)</p>\s*", re.DOTALL)
+LOCAL_LINK = re.compile(r'(?P<attr>\b(?:src|href))="(?P<url>(?![a-z][a-z0-9+.-]*:|/|#|\{)[^"]+)"')
 ONLY_IMAGE = re.compile(r"^\s*(<a [^>]*>)?\s*<img [^>]*>\s*(</a>)?\s*$", re.DOTALL)
 
 
@@ -37,18 +38,37 @@ class FrontMatterMarkdownReader(MarkdownReader):
         self._md = Markdown(**md_settings)
 
     def read(self, source_path):
+        """Return (html, metadata); editors' mistakes go to metadata["content_problems"].
+
+        Nothing is raised for a mistake in the file: the content checks report
+        each problem with its line and decide what can still be published.
+        """
         self._source_path = source_path
-        with pelican_open(source_path) as text:
+        problems = []
+        text = read_text(source_path, problems)
+        try:
             front = split_front_matter(text)
-        metadata = {"field_lines": {f.name: f.line for f in front.fields}}
-        metadata["body_line"] = front.body_line
+        except FrontMatterError as error:
+            problems.append(problem(error.line, str(error)))
+            front = FrontMatter([], "", 1, "broken")
+        metadata = {"field_lines": {f.name: f.line for f in front.fields}, "body_line": front.body_line}
         for field in front.fields:
-            metadata[field.name] = self.process_field(field.name, field.value)
+            try:
+                metadata[field.name] = self.process_field(field.name, field.value)
+            except DateError as error:
+                problems.append(problem(field.line, str(error)))
+        if front.syntax != "broken" and not front.body.strip():
+            problems.append(problem(front.body_line, EMPTY_BODY))
         content = self._md.reset().convert(front.body)
+        content, missing = link_local_files(content, source_path, self.settings["PATH"])
+        for url in missing:
+            problems.append(problem(line_of(text, url, front.body_line), missing_file_message(url)))
         if "summary" not in metadata and self.wants_lead(source_path):
             content, lead = split_lead(content)
             if lead:
                 metadata["summary"] = lead
+        metadata["content_problems"] = problems
+        metadata["source_file"] = source_path  # for the checks, which see only metadata
         return content, metadata
 
     def wants_lead(self, source_path):
@@ -69,8 +89,71 @@ class FrontMatterMarkdownReader(MarkdownReader):
         return self.process_metadata(name, _as_text(value))
 
 
+EMPTY_BODY = "Bài chưa có nội dung: dưới phần thông tin đầu bài (sau một dòng trống) hãy viết nội dung."
+NOT_UTF8 = (
+    "Tệp không được lưu bằng bảng mã UTF-8 (lỗi ở dòng {line}), chữ tiếng Việt sẽ bị hỏng. "
+    "Mở tệp và lưu lại với bảng mã UTF-8."
+)
+
+
+def problem(line, message, level="error", blocking=False):
+    """One problem found in a source file, as stored in its metadata (see content_checks)."""
+    return {"line": line, "level": level, "message": message, "blocking": blocking, "field": None}
+
+
+def read_text(source_path, problems):
+    """The file's text; a file not in UTF-8 is a blocking problem, read as best we can."""
+    with open(source_path, "rb") as source:
+        data = source.read()
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        problems.append(problem(line, NOT_UTF8.format(line=line), blocking=True))
+        return data.decode("utf-8-sig", errors="replace")
+
+
+def line_of(text, needle, default):
+    position = text.find(needle)
+    return text.count("\n", 0, position) + 1 if position >= 0 else default
+
+
+def missing_file_message(url):
+    return (
+        f'Không tìm thấy tệp "{url}" trong thư mục content/. Kiểm tra tên tệp '
+        "(phân biệt chữ hoa, chữ thường) và đường dẫn, ví dụ images/2024/anh.jpg."
+    )
+
+
 def _as_text(value):
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+
+
+def link_local_files(html, source_path, content_root):
+    """Point links to files under content/ through Pelican's {static}/{filename}.
+
+    ``images/2024/a.jpg`` becomes ``{static}/images/2024/a.jpg`` and a link to
+    another article's ``.md`` file ``{filename}/bai-viet/…``. Editors write paths as they see them in content/; without ``{static}`` the
+    link would be relative to the article's URL and break. A path is taken
+    from the content root, then from the article's folder; one that exists in
+    neither is left as written and returned in the list of missing files.
+    """
+
+    missing = []
+
+    def replace(match):
+        path = match["url"].split("#")[0].split("?")[0]
+        for base in (content_root, os.path.dirname(source_path)):
+            candidate = os.path.normpath(os.path.join(base, path))
+            if os.path.isfile(candidate):
+                relative = os.path.relpath(candidate, content_root).replace(os.sep, "/")
+                kind = "{filename}" if path.endswith(MARKDOWN_SUFFIXES) else "{static}"
+                return f'{match["attr"]}="{kind}/{relative}{match["url"][len(path):]}"'
+        if path:
+            missing.append(match["url"])
+        return match.group(0)
+
+    return LOCAL_LINK.sub(replace, html), missing
 
 
 def split_lead(html):

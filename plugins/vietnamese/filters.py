@@ -5,7 +5,7 @@ import re
 from markupsafe import Markup
 
 from .dates import format_date, format_datetime
-from .text import format_number, plain_text, truncate_at_word
+from .text import format_number, plain_text, truncate_at_word, vietnamese_sorted
 
 _WRAPPING_PARAGRAPH = re.compile(r"^\s*<p>(.*)</p>\s*$", re.DOTALL)
 
@@ -31,4 +31,5 @@ ALL_FILTERS = {
     "plain_text": plain_text,
     "truncate_title": truncate_title,
     "unwrap_paragraph": unwrap_paragraph,
+    "vi_sort": vietnamese_sorted,
 }

@@ -1,0 +1,40 @@
+"""``invoke check``: read every article and page, run the checks, write nothing."""
+
+import logging
+import sys
+
+from pelican import Pelican
+from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.log import init as init_logging
+from pelican.settings import read_settings
+
+from . import content_checks
+
+
+def run_checks(settings):
+    """Read the content as a build would, without writing; return the error count."""
+    Pelican(settings)  # loads the plugins and sends `initialized`
+    context = settings.copy()
+    context.update(generated_content={}, static_links=set(), static_content={}, localsiteurl="")
+    for generator_class in (ArticlesGenerator, PagesGenerator):
+        generator = generator_class(
+            context=context,
+            settings=settings,
+            path=settings["PATH"],
+            theme=settings["THEME"],
+            output_path=settings["OUTPUT_PATH"],
+        )
+        generator.generate_context()
+    return content_checks.summarize()
+
+
+def main(settings_file, **overrides):
+    init_logging(logging.WARNING)
+    errors = run_checks(read_settings(settings_file, override=overrides or None))
+    verdict = f"Kiểm tra nội dung: {errors} lỗi." if errors else "Kiểm tra nội dung: không có lỗi."
+    print(verdict, file=sys.stderr if errors else sys.stdout)
+    return errors
+
+
+if __name__ == "__main__":
+    sys.exit(1 if main(sys.argv[1] if len(sys.argv) > 1 else "pelicanconf.py") else 0)

@@ -1,0 +1,160 @@
+"""Report every problem of the content and make a strict build fail on errors.
+
+Plain Pelican logs a warning and drops an article with no title or a bad
+date: the article silently disappears. Here each problem is logged as
+``file:line: message`` in Vietnamese, files that cannot be published are
+listed again at the end of the build, and with CONTENT_CHECKS_STRICT (set by
+publishconf.py) any error logged during the build fails it.
+
+Settings: CONTENT_CHECKS_STRICT (False), CONTENT_CHECKS_EXTRA_FIELDS (()),
+SITE_CATEGORIES (the allowed categories), WITH_FUTURE_DATES (Pelican's own).
+"""
+
+import logging
+import os
+
+from pelican import signals
+from pelican.generators import ArticlesGenerator
+
+from .checks import check_metadata, draft, duplicate_url, scheduled, will_be_dropped
+
+logger = logging.getLogger(__name__)
+logger.setLevel(logging.INFO)  # drafts and scheduled articles are worth a line in every build
+LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
+
+
+class ContentCheckFailed(Exception):
+    """Raised at the end of a strict build; Pelican exits non-zero with it."""
+
+
+class ErrorCounter(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.ERROR)
+        self.count = 0
+
+    def emit(self, record):
+        self.count += 1
+
+
+class Report:
+    """What one build found; reset at the start of every build (autoreload)."""
+
+    def __init__(self):
+        self.counter = ErrorCounter()
+        self.unpublished = {}  # absolute source path -> reason
+
+    def add(self, source_path, problems, dropped=False):
+        """Log a file's problems; remember it as unpublished if they keep it off the site."""
+        path = display_path(source_path)
+        for found in problems:
+            logger.log(LEVELS[found["level"]], "%s:%d: %s", path, found["line"], found["message"])
+        reasons = [p for p in problems if p["blocking"]] or [p for p in problems if p["level"] == "error"]
+        if dropped or any(p["blocking"] for p in problems):
+            reason = reasons[0]["message"] if reasons else "không đọc được tệp"
+            self.unpublished[os.path.abspath(source_path)] = reason
+
+
+REPORT = Report()
+
+
+def display_path(source_path):
+    """content/bai-viet/x.md when under the current directory, else the full path."""
+    relative = os.path.relpath(source_path)
+    return source_path if relative.startswith("..") else relative.replace(os.sep, "/")
+
+
+def start_build(generator):
+    global REPORT
+    logging.getLogger().removeHandler(REPORT.counter)
+    REPORT = Report()
+    logging.getLogger().addHandler(REPORT.counter)
+
+
+def check_read_file(generator, metadata):
+    """*_generator_context: runs on every file read (not on cached ones).
+
+    Problems are stored in the metadata so that a cached article keeps them;
+    a file Pelican is about to drop (no title, no date) is reported now.
+    """
+    is_article = isinstance(generator, ArticlesGenerator)
+    problems = metadata.setdefault("content_problems", [])
+    problems += check_metadata(metadata, generator.settings, is_article)
+    if will_be_dropped(metadata, is_article) and "source_file" in metadata:
+        REPORT.add(metadata["source_file"], problems, dropped=True)
+
+
+def check_articles(generator):
+    """article_generator_pretaxonomy: report, then take off what cannot be published."""
+    first_by_url = {}
+    kept = []
+    # Oldest first: an article already online keeps its address.
+    for article in sorted(generator.articles, key=lambda a: (a.date, a.source_path)):
+        problems = list(article.metadata.get("content_problems", []))
+        if article.save_as in first_by_url:
+            problems.append(duplicate_url(article.url, first_by_url[article.save_as]))
+        else:
+            first_by_url[article.save_as] = display_path(article.source_path)
+        if any(p.get("field") == "image" for p in problems):
+            article.image = None  # publish without the missing cover
+        REPORT.add(article.source_path, problems)
+        if not any(p["blocking"] for p in problems):
+            kept.append(article)
+    generator.articles = [a for a in generator.articles if a in kept]  # keep Pelican's order
+    for article in generator.drafts:
+        extra = [scheduled(article)] if is_future(article) else [draft()]
+        REPORT.add(article.source_path, article.metadata.get("content_problems", []) + extra)
+    for article in generator.hidden_articles:
+        REPORT.add(article.source_path, article.metadata.get("content_problems", []))
+    check_nothing_lost(generator)
+
+
+def check_nothing_lost(generator):
+    """Every article source file is published, a draft, hidden, or listed as not published."""
+    settings = generator.settings
+    files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    accounted = set(REPORT.unpublished)
+    for group in (generator.articles, generator.translations, generator.drafts,
+                  generator.drafts_translations, generator.hidden_articles, generator.hidden_translations):
+        accounted.update(os.path.abspath(a.source_path) for a in group)
+    lost = sorted(f for f in files if os.path.abspath(os.path.join(generator.path, f)) not in accounted)
+    for path in lost:
+        logger.error("%s: bài này không được xuất bản mà không rõ lý do (xem các dòng lỗi ở trên).",
+                     display_path(os.path.join(generator.path, path)))
+        REPORT.unpublished[os.path.abspath(os.path.join(generator.path, path))] = "không đọc được tệp"
+
+
+def is_future(article):
+    return str(article.metadata.get("status", "published")).lower() != "draft"
+
+
+def check_pages(generator):
+    for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages]:
+        REPORT.add(page.source_path, page.metadata.get("content_problems", []))
+
+
+def summarize():
+    """Log the files left off the site; return the number of errors of this build."""
+    if REPORT.unpublished:
+        listing = "; ".join(f"{display_path(path)} ({reason})" for path, reason in REPORT.unpublished.items())
+        logger.error("%d bài không được xuất bản: %s", len(REPORT.unpublished), listing)
+    logging.getLogger().removeHandler(REPORT.counter)
+    return REPORT.counter.count
+
+
+def finish_build(pelican):
+    """finalized: the summary, and the verdict of a strict build."""
+    errors = summarize()
+    if errors and pelican.settings.get("CONTENT_CHECKS_STRICT"):
+        raise ContentCheckFailed(
+            f"Bản dựng nghiêm ngặt dừng lại vì có {errors} lỗi (xem các dòng ERROR ở trên). "
+            "Sửa các lỗi rồi dựng lại; trang đang chạy không bị thay đổi."
+        )
+
+
+def register():
+    signals.article_generator_init.connect(start_build)
+    signals.article_generator_context.connect(check_read_file)
+    signals.page_generator_context.connect(check_read_file)
+    signals.article_generator_pretaxonomy.connect(check_articles)
+    signals.page_generator_finalized.connect(check_pages)
+    signals.finalized.connect(finish_build)

@@ -1,0 +1,158 @@
+"""No article lost: one small bad file per problem, next to a good one."""
+
+import hashlib
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+from conftest import CONTENT, ROOT, build_site
+from content_checks.content_checks import ContentCheckFailed
+
+GOOD = """\
+Title: Bài viết hợp lệ
+Date: 01/03/2025 08:00
+Author: Nguyễn Thu
+Category: Kinh tế
+Organizations: UBND
+
+Sáng 1/3, UBND xã tổ chức hội nghị.
+"""
+
+
+def article(title="Hội nghị", date="15/07/2024", author="Minh Chiến", category="Kinh tế", extra="", body="Sáng 15/7, xã tổ chức hội nghị."):
+    lines = [f"Title: {title}" if title is not None else None,
+             f"Date: {date}" if date is not None else None,
+             f"Author: {author}" if author is not None else None,
+             f"Category: {category}",
+             extra or None]
+    return "\n".join(line for line in lines if line is not None) + f"\n\n{body}\n"
+
+
+# (case, file text or bytes, line, words in the message, published?, error?)
+CASES = [
+    ("no title", article(title=None), 1, ["chưa có tiêu đề"], False, True),
+    ("empty title", article(title=""), 1, ["chưa có tiêu đề"], False, True),
+    ("no date", article(date=None), 1, ["chưa có ngày đăng"], False, True),
+    ("impossible date", article(date="30/02/2024"), 2,
+     ['Ngày "30/02/2024" không tồn tại', "29/02/2024"], False, True),
+    ("not a leap year", article(date="29/02/2023"), 2, ["không tồn tại", "28/02/2023"], False, True),
+    ("month first", article(date="07/15/2024"), 2, ["ngược", "15/07/2024"], False, True),
+    ("two-digit year", article(date="15/07/24"), 2, ["Không đọc được", "ngày/tháng/năm"], False, True),
+    ("unreadable date", article(date="hôm qua"), 2, ["Không đọc được"], False, True),
+    ("time without date", article(date="08:30"), 2, ["Chỉ có giờ"], False, True),
+    ("unknown category", article(category="Kinh te"), 4, ["Kinh te", "Có phải “Kinh tế”?"], True, True),
+    ("unknown organization", article(extra="Organizations: Hoi nong dn"), 5,
+     ["Không có tổ chức 'Hoi nong dn'", "Có phải: Hội Nông dân?"], True, True),
+    ("missing author", article(author=None), 3, ["chưa ghi tác giả"], True, True),
+    ("missing cover image", article(extra="Image: images/khong-co.jpg"), 5,
+     ["ảnh đại diện", "images/khong-co.jpg"], True, True),
+    ("missing linked file", article(body="Đoạn mở đầu.\n\n![Ảnh hội nghị](images/2024/khong-co.jpg)"), 8,
+     ["images/2024/khong-co.jpg"], True, True),
+    ("broken YAML", "---\ntitle: Hội nghị\ndate: 15/07/2024\nauthor: Thu: Minh\ncategory: Kinh tế\n---\n\nNội dung.\n",
+     4, ["YAML", "ngoặc kép"], False, True),
+    ("unknown field", article(extra="Autor: Minh Chiến"), 5, ["“autor”", "Có phải “author”?"], True, True),
+    ("empty body", article(body=""), 5, ["chưa có nội dung"], True, True),
+    # Windows-1258, as old Vietnamese editors on Windows save ("à" is one byte, 0xE0).
+    ("not UTF-8", article(title="Họp mặt tại Hà Tĩnh").encode("cp1258", errors="replace"), 1,
+     ["UTF-8", "dòng 1"], False, True),
+    ("future date", article(date="15/07/2099"), 2, ["hẹn đăng ngày 15/07/2099"], False, False),
+    ("draft", article(extra="Status: draft"), 1, ["Bản nháp"], False, False),
+    ("unknown status", article(extra="Status: xuat ban"), 5, ["Trạng thái “xuat ban”"], False, True),
+]
+
+
+def make_content(tmp_path, bad):
+    content = tmp_path / "content"
+    folder = content / "bai-viet"
+    folder.mkdir(parents=True)
+    shutil.copy(CONTENT / "organizations.yml", content / "organizations.yml")
+    (folder / "tot.md").write_text(GOOD, encoding="utf-8")
+    bad_file = folder / "loi.md"
+    if isinstance(bad, bytes):
+        bad_file.write_bytes(bad)
+    else:
+        bad_file.write_text(bad, encoding="utf-8")
+    return content, bad_file
+
+
+@pytest.mark.parametrize(("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES])
+def test_each_problem_is_reported_and_nothing_else_is_lost(tmp_path, case, text, line, words, published, is_error):
+    content, bad_file = make_content(tmp_path, text)
+    output = tmp_path / "output"
+    records = build_site(output, content=content, log_level=logging.INFO)
+    located = [r for r in records if r.getMessage().startswith(f"{bad_file}:{line}: ")]
+    assert any(all(w in r.getMessage() for w in words) for r in located), [r.getMessage() for r in records]
+    level = max(r.levelno for r in located if all(w in r.getMessage() for w in words))
+    assert (level >= logging.ERROR) == is_error
+    assert (output / "bai-viet/2025/bai-viet-hop-le.html").is_file(), "the good article is still built"
+    pages = [p for p in (output / "bai-viet").rglob("*.html") if "hop-le" not in p.name]
+    assert bool(pages) == published
+    summary = [r.getMessage() for r in records if "không được xuất bản:" in r.getMessage()]
+    if not published and is_error:
+        assert summary and str(bad_file) in summary[0] and summary[0].startswith("1 bài")
+
+
+@pytest.mark.parametrize(("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES])
+def test_strict_build_fails_on_errors_only(tmp_path, case, text, line, words, published, is_error):
+    content, _ = make_content(tmp_path, text)
+    if is_error:
+        with pytest.raises(ContentCheckFailed):
+            build_site(tmp_path / "output", content=content, settings_file="publishconf.py")
+    else:
+        build_site(tmp_path / "output", content=content, settings_file="publishconf.py")
+
+
+def test_duplicate_url_keeps_the_first_and_reports_the_second(tmp_path):
+    content, bad_file = make_content(tmp_path, article(title="Bài viết hợp lệ", date="20/05/2025"))
+    records = build_site(tmp_path / "output", content=content, log_level=logging.INFO)
+    messages = [r.getMessage() for r in records]
+    assert any(m.startswith(f"{bad_file}:1: ") and "cùng địa chỉ" in m for m in messages), messages
+    assert any("1 bài không được xuất bản" in m for m in messages)
+
+
+def tree_digest(folder):
+    digest = hashlib.sha256()
+    for path in sorted(folder.rglob("*")):
+        digest.update(str(path.relative_to(folder)).encode())
+        if path.is_file():
+            digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def invoke(*args):
+    command = [sys.executable, "-m", "invoke", *args]
+    env = {**os.environ, "COLUMNS": "400"}  # the log console would wrap long lines
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=300, env=env)
+
+
+def test_failed_publish_leaves_previous_output_untouched(tmp_path):
+    content, bad_file = make_content(tmp_path, GOOD.replace("hợp lệ", "thứ hai"))
+    output = tmp_path / "output"
+    first = invoke("publish", "--content", str(content), "--output", str(output))
+    assert first.returncode == 0, first.stderr
+    before = tree_digest(output)
+    assert (output / "bai-viet/2025/bai-viet-thu-hai.html").is_file()
+    bad_file.write_text(article(date="30/02/2024"), encoding="utf-8")
+    second = invoke("publish", "--content", str(content), "--output", str(output))
+    assert second.returncode != 0
+    assert "30/02/2024" in second.stdout + second.stderr
+    assert tree_digest(output) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"], "no temporary folder is left"
+
+
+def test_check_task_reads_without_writing(tmp_path):
+    content, _ = make_content(tmp_path, article(date="30/02/2024"))
+    result = subprocess.run(
+        [sys.executable, "-m", "content_checks.check", str(ROOT / "pelicanconf.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+    )
+    assert result.returncode == 0, result.stderr  # the sample content is clean
+    bad = invoke("check", "--content", str(content))
+    assert bad.returncode != 0
+    assert "không tồn tại" in bad.stdout + bad.stderr
+    assert not (ROOT / "output" / "bai-viet" / "2024" / "hoi-nghi.html").exists()

@@ -1,0 +1,230 @@
+"""Organization topic pages, feeds, matching and inference."""
+
+import textwrap
+
+import feedparser
+import pytest
+from conftest import CONTENT, build_site, normalize, registry_slugs, run_pelican, sample_articles
+from organizations.registry import build_registry, load_registry
+from vietnamese.text import fold
+
+SETTINGS = {"ORGANIZATION_URL": "to-chuc/{slug}/", "ORGANIZATION_SAVE_AS": "to-chuc/{slug}/index.html"}
+REGISTRY = load_registry(CONTENT / "organizations.yml", SETTINGS)
+ARTICLES = sample_articles()
+SLUGS = registry_slugs()
+
+
+@pytest.mark.parametrize(
+    ("written", "slug"),
+    [
+        ("hoi-nong-dan", "hoi-nong-dan"),
+        ("Hội Nông dân", "hoi-nong-dan"),
+        ("hoi nong dan", "hoi-nong-dan"),
+        ("HỘI NÔNG DÂN", "hoi-nong-dan"),
+        ("MTTQ", "mttq"),
+        ("Mặt trận", "mttq"),
+        ("Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa", "mttq"),
+        ("Hội Phụ nữ", "hoi-lhpn"),
+        ("doan tncs ho chi minh", "doan-thanh-nien"),
+        ("UBND", "ubnd"),
+    ],
+)
+def test_names_aliases_any_case_with_or_without_diacritics(written, slug):
+    assert REGISTRY.match(written).slug == slug
+
+
+def test_unknown_name_gets_close_suggestions():
+    assert REGISTRY.match("Hoi nong dn") is None
+    assert REGISTRY.suggestions("Hoi nong dn")[0] == "Hội Nông dân"
+
+
+def test_registry_problems_name_the_entry():
+    entries = [
+        {"slug": "a", "name": "Tổ chức A", "aliases": ["Chung"]},
+        {"slug": "a", "name": "Tổ chức B"},
+        {"slug": "c", "name": "Tổ chức C", "aliases": ["chung"]},
+        {"name": "Thiếu slug"},
+        {"slug": "d", "name": "D", "autor": "x"},
+    ]
+    problems = build_registry(entries, SETTINGS).problems
+    text = " | ".join(f"{label}: {message}" for label, message in problems)
+    assert "Slug “a” trùng với tổ chức “a”" in text
+    assert "“chung” trùng với tổ chức “a”" in text
+    assert "mục 4 (Thiếu slug): Thiếu slug." in text
+    assert "autor" in text
+
+
+@pytest.mark.parametrize(
+    ("title", "slugs"),
+    [
+        ("Đảng ủy phường Tân Quy Đông: tổ chức hội nghị sơ kết", ["dang-uy"]),
+        ("Hội Nông dân xã Tân Hòa tập huấn kỹ thuật", ["hoi-nong-dan"]),
+        ("UBND xã phối hợp Hội LHPN ra quân dọn vệ sinh", ["ubnd", "hoi-lhpn"]),
+        ("Nông dân thu hoạch lúa hè thu", []),
+    ],
+)
+def test_inference_from_titles(title, slugs):
+    assert [o.slug for o in REGISTRY.infer(title)] == slugs
+
+
+def expected_members():
+    """slug -> source titles naming it, read from the front matter by the test."""
+    members = {}
+    for article in ARTICLES:
+        names = article["meta"].get("organizations") or []
+        slugs = [SLUGS[fold(n)] for n in names] or [o.slug for o in REGISTRY.infer(article["meta"]["title"])]
+        for slug in dict.fromkeys(slugs):
+            members.setdefault(slug, []).append(article)
+    return members
+
+
+def listed(site, slug):
+    """Titles and dates listed on an organization's pages, following pagination."""
+    titles, relative = [], f"to-chuc/{slug}/index.html"
+    while relative:
+        soup = site.soup(relative)
+        titles += [normalize(a.get_text()) for a in soup.select(".article-list .teaser-title a")]
+        nxt = soup.select_one('.pagination a[rel="next"]')
+        relative = f"to-chuc/{slug}/trang-{len(titles) // 10 + 1}/index.html" if nxt else None
+    return titles
+
+
+def test_each_organization_lists_exactly_its_articles_newest_first(site):
+    members = expected_members()
+    assert len(members) >= 8
+    for organization in REGISTRY.organizations:
+        expected = sorted(members.get(organization.slug, []), key=lambda a: a["date"], reverse=True)
+        assert listed(site, organization.slug) == [normalize(a["meta"]["title"]) for a in expected]
+
+
+def test_paginated_organization_uses_vietnamese_labels(site):
+    members = expected_members()
+    slug = max(members, key=lambda s: len(members[s]))
+    assert len(members[slug]) > 10, "one organization spans two pages"
+    first = site.soup(f"to-chuc/{slug}/index.html")
+    assert "Trang sau" in first.select_one('.pagination a[rel="next"]').get_text()
+    second = site.soup(f"to-chuc/{slug}/trang-2/index.html")
+    assert "Trang trước" in second.select_one('.pagination a[rel="prev"]').get_text()
+
+
+def test_overview_groups_counts_and_latest(site):
+    soup = site.soup("to-chuc/index.html")
+    groups = [normalize(h.get_text()) for h in soup.select(".organization-group h2")]
+    assert groups == ["Đảng", "Chính quyền", "Mặt trận và các đoàn thể"]
+    members = expected_members()
+    total = 0
+    for card in soup.select(".organization-card"):
+        slug = card.h3.a["href"].rstrip("/").split("/")[-1]
+        count = int(card.select_one(".count").get_text().split()[0])
+        assert count == len(members.get(slug, []))
+        total += count
+        if count:
+            latest = max(members[slug], key=lambda a: a["date"])
+            assert normalize(latest["meta"]["title"]).startswith(
+                normalize(card.select_one(".organization-stats a").get_text()).removesuffix("...")
+            )
+    assert total == sum(len(v) for v in members.values())
+
+
+def test_organization_without_articles_says_so(site):
+    members = expected_members()
+    empty = [o for o in REGISTRY.organizations if o.slug not in members]
+    assert empty
+    soup = site.soup(f"to-chuc/{empty[0].slug}/index.html")
+    assert "Chưa có bài viết" in soup.select_one(".empty").get_text()
+
+
+def test_page_has_breadcrumb_contact_and_description(site):
+    soup = site.soup("to-chuc/mttq/index.html")
+    crumbs = [normalize(li.get_text()) for li in soup.select("nav.breadcrumb li")]
+    assert crumbs == ["Trang chủ", "Tổ chức", "Ủy ban Mặt trận Tổ quốc Việt Nam xã Tân Hòa"]
+    assert "0274 3812 306" in soup.select_one("dl.contact").get_text()
+
+
+def test_article_links_its_organizations(site):
+    for article in ARTICLES:
+        names = article["meta"].get("organizations")
+        if not names:
+            continue
+        page = next(
+            s for s in site.article_pages().values()
+            if normalize(s.h1.get_text()) == normalize(article["meta"]["title"])
+        )
+        hrefs = [a["href"].rstrip("/").split("/")[-1] for a in page.select(".article-organizations a")]
+        assert hrefs == list(dict.fromkeys(SLUGS[fold(n)] for n in names))
+
+
+def test_feeds_per_organization(published):
+    members = expected_members()
+    soup = published.soup("to-chuc/hoi-nong-dan/index.html")
+    alternates = {link["type"]: link["href"] for link in soup.select('link[rel="alternate"]')}
+    atom = alternates["application/atom+xml"]
+    assert atom.endswith("/feeds/to-chuc/hoi-nong-dan.atom.xml")
+    for organization in REGISTRY.organizations:
+        expected = sorted(members.get(organization.slug, []), key=lambda a: a["date"], reverse=True)[:20]
+        for kind in ("atom", "rss"):
+            feed_file = published.output / f"feeds/to-chuc/{organization.slug}.{kind}.xml"
+            feed = feedparser.parse(feed_file.read_bytes())
+            assert feed.bozo == 0, (feed_file, feed.get("bozo_exception"))
+            assert [normalize(e.title) for e in feed.entries] == [
+                normalize(a["meta"]["title"]) for a in expected
+            ]
+
+
+def write_article(folder, name, front):
+    (folder / "bai-viet").mkdir(parents=True, exist_ok=True)
+    (folder / "bai-viet" / name).write_text(textwrap.dedent(front), encoding="utf-8")
+
+
+@pytest.fixture
+def small_site(tmp_path):
+    content = tmp_path / "content"
+    write_article(content, "ccb.md", """\
+        Title: Hội Cựu chiến binh xã tổ chức hội thao
+        Date: 02/09/2025
+        Author: Nguyễn Thu
+        Category: Tin tức – Sự kiện
+
+        Sáng 2/9, hội thao diễn ra sôi nổi.
+        """)
+    write_article(content, "sai.md", """\
+        Title: Tập huấn kỹ thuật nuôi bò
+        Date: 03/09/2025
+        Author: Nguyễn Thu
+        Category: Kinh tế
+        Organizations: UBND, Hoi nong dn
+
+        Sáng 3/9, lớp tập huấn khai giảng.
+        """)
+    return content
+
+
+def test_inference_on_and_off(small_site, tmp_path):
+    on = tmp_path / "on"
+    warnings = build_site(on, content=small_site)
+    assert any("tự gắn vào Hội Cựu chiến binh" in w.getMessage() for w in warnings)
+    assert "hội thao" in (on / "to-chuc/hoi-cuu-chien-binh/index.html").read_text(encoding="utf-8")
+    off = tmp_path / "off"
+    build_site(off, content=small_site, ORGANIZATIONS_INFER=False)
+    assert "hội thao" not in (off / "to-chuc/hoi-cuu-chien-binh/index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_organization_is_reported_and_article_kept(small_site, tmp_path):
+    output = tmp_path / "dev"
+    warnings = build_site(output, content=small_site)
+    errors = [w.getMessage() for w in warnings if w.levelname == "ERROR"]
+    assert any(
+        "bai-viet/sai.md:5" in e and "Không có tổ chức 'Hoi nong dn'" in e and "Có phải: Hội Nông dân?" in e
+        for e in errors
+    ), errors
+    assert (output / "bai-viet/2025/tap-huan-ky-thuat-nuoi-bo.html").is_file()
+    assert "nuôi bò" in (output / "to-chuc/ubnd/index.html").read_text(encoding="utf-8")
+
+
+def test_unknown_organization_fails_a_strict_build(small_site, tmp_path):
+    result = run_pelican(
+        small_site, tmp_path / "strict", "publishconf.py", "--fatal", "errors",
+        "-e", f'ORGANIZATIONS_REGISTRY="{CONTENT / "organizations.yml"}"',
+    )
+    assert result.returncode != 0
+    assert "Hoi nong dn" in result.stdout + result.stderr
