@@ -28,7 +28,11 @@ SITE_LINKS = [
     {"name": "Báo điện tử Đảng Cộng sản Việt Nam", "url": "https://dangcongsan.vn", "group": "Trung ương"},
     {"name": "Cơ sở dữ liệu quốc gia về văn bản pháp luật", "url": "https://vbpl.vn", "group": "Trung ương"},
     {"name": "Cổng thông tin điện tử tỉnh Bình Nguyên", "url": "https://binhnguyen.gov.vn", "group": "Tỉnh"},
-    {"name": "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh", "url": "https://dichvucong.binhnguyen.gov.vn", "group": "Tỉnh"},
+    {
+        "name": "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh",
+        "url": "https://dichvucong.binhnguyen.gov.vn",
+        "group": "Tỉnh",
+    },
 ]
 
 # --- Content -----------------------------------------------------------------

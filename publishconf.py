@@ -26,5 +26,8 @@ ORGANIZATION_FEED_RSS = "feeds/to-chuc/{slug}.rss.xml"
 FEED_MAX_ITEMS = 20
 
 DELETE_OUTPUT_DIRECTORY = True
+# Drafts are previewed with `make serve` only; the public site never holds them.
+DRAFT_SAVE_AS = ""
+DRAFT_URL = ""
 # Any error (a bad date, an unknown organization, ...) fails the build.
 CONTENT_CHECKS_STRICT = True

@@ -27,7 +27,9 @@ class LogCollector(logging.Handler):
         self.records.append(record)
 
 
-def build_site(output, content=CONTENT, settings_file="pelicanconf.py", log_level=logging.WARNING, **overrides):
+def build_site(
+    output, content=CONTENT, settings_file="pelicanconf.py", log_level=logging.WARNING, **overrides
+):
     """Build ``content`` into ``output`` with Pelican; return the records logged (warnings and up)."""
     override = {
         "PATH": str(content),
@@ -71,8 +73,13 @@ def published(tmp_path_factory):
 def run_pelican(content, output, settings_file="publishconf.py", *extra):
     """Run the real ``pelican`` command, as ``make publish`` does; return the process."""
     command = [
-        str(Path(sys.executable).parent / "pelican"), str(content), "-o", str(output),
-        "-s", str(ROOT / settings_file), *extra,
+        str(Path(sys.executable).parent / "pelican"),
+        str(content),
+        "-o",
+        str(output),
+        "-s",
+        str(ROOT / settings_file),
+        *extra,
     ]
     return subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
 

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-import textwrap
 
 import pytest
 from conftest import CONTENT, ROOT, build_site
@@ -23,12 +22,21 @@ Sáng 1/3, UBND xã tổ chức hội nghị.
 """
 
 
-def article(title="Hội nghị", date="15/07/2024", author="Minh Chiến", category="Kinh tế", extra="", body="Sáng 15/7, xã tổ chức hội nghị."):
-    lines = [f"Title: {title}" if title is not None else None,
-             f"Date: {date}" if date is not None else None,
-             f"Author: {author}" if author is not None else None,
-             f"Category: {category}",
-             extra or None]
+def article(
+    title="Hội nghị",
+    date="15/07/2024",
+    author="Minh Chiến",
+    category="Kinh tế",
+    extra="",
+    body="Sáng 15/7, xã tổ chức hội nghị.",
+):
+    lines = [
+        f"Title: {title}" if title is not None else None,
+        f"Date: {date}" if date is not None else None,
+        f"Author: {author}" if author is not None else None,
+        f"Category: {category}",
+        extra or None,
+    ]
     return "\n".join(line for line in lines if line is not None) + f"\n\n{body}\n"
 
 
@@ -37,28 +45,64 @@ CASES = [
     ("no title", article(title=None), 1, ["chưa có tiêu đề"], False, True),
     ("empty title", article(title=""), 1, ["chưa có tiêu đề"], False, True),
     ("no date", article(date=None), 1, ["chưa có ngày đăng"], False, True),
-    ("impossible date", article(date="30/02/2024"), 2,
-     ['Ngày "30/02/2024" không tồn tại', "29/02/2024"], False, True),
+    (
+        "impossible date",
+        article(date="30/02/2024"),
+        2,
+        ['Ngày "30/02/2024" không tồn tại', "29/02/2024"],
+        False,
+        True,
+    ),
     ("not a leap year", article(date="29/02/2023"), 2, ["không tồn tại", "28/02/2023"], False, True),
     ("month first", article(date="07/15/2024"), 2, ["ngược", "15/07/2024"], False, True),
     ("two-digit year", article(date="15/07/24"), 2, ["Không đọc được", "ngày/tháng/năm"], False, True),
     ("unreadable date", article(date="hôm qua"), 2, ["Không đọc được"], False, True),
     ("time without date", article(date="08:30"), 2, ["Chỉ có giờ"], False, True),
     ("unknown category", article(category="Kinh te"), 4, ["Kinh te", "Có phải “Kinh tế”?"], True, True),
-    ("unknown organization", article(extra="Organizations: Hoi nong dn"), 5,
-     ["Không có tổ chức 'Hoi nong dn'", "Có phải: Hội Nông dân?"], True, True),
+    (
+        "unknown organization",
+        article(extra="Organizations: Hoi nong dn"),
+        5,
+        ["Không có tổ chức 'Hoi nong dn'", "Có phải: Hội Nông dân?"],
+        True,
+        True,
+    ),
     ("missing author", article(author=None), 3, ["chưa ghi tác giả"], True, True),
-    ("missing cover image", article(extra="Image: images/khong-co.jpg"), 5,
-     ["ảnh đại diện", "images/khong-co.jpg"], True, True),
-    ("missing linked file", article(body="Đoạn mở đầu.\n\n![Ảnh hội nghị](images/2024/khong-co.jpg)"), 8,
-     ["images/2024/khong-co.jpg"], True, True),
-    ("broken YAML", "---\ntitle: Hội nghị\ndate: 15/07/2024\nauthor: Thu: Minh\ncategory: Kinh tế\n---\n\nNội dung.\n",
-     4, ["YAML", "ngoặc kép"], False, True),
+    (
+        "missing cover image",
+        article(extra="Image: images/khong-co.jpg"),
+        5,
+        ["ảnh đại diện", "images/khong-co.jpg"],
+        True,
+        True,
+    ),
+    (
+        "missing linked file",
+        article(body="Đoạn mở đầu.\n\n![Ảnh hội nghị](images/2024/khong-co.jpg)"),
+        8,
+        ["images/2024/khong-co.jpg"],
+        True,
+        True,
+    ),
+    (
+        "broken YAML",
+        "---\ntitle: Hội nghị\ndate: 15/07/2024\nauthor: Thu: Minh\ncategory: Kinh tế\n---\n\nNội dung.\n",
+        4,
+        ["YAML", "ngoặc kép"],
+        False,
+        True,
+    ),
     ("unknown field", article(extra="Autor: Minh Chiến"), 5, ["“autor”", "Có phải “author”?"], True, True),
     ("empty body", article(body=""), 5, ["chưa có nội dung"], True, True),
     # Windows-1258, as old Vietnamese editors on Windows save ("à" is one byte, 0xE0).
-    ("not UTF-8", article(title="Họp mặt tại Hà Tĩnh").encode("cp1258", errors="replace"), 1,
-     ["UTF-8", "dòng 1"], False, True),
+    (
+        "not UTF-8",
+        article(title="Họp mặt tại Hà Tĩnh").encode("cp1258", errors="replace"),
+        1,
+        ["UTF-8", "dòng 1"],
+        False,
+        True,
+    ),
     ("future date", article(date="15/07/2099"), 2, ["hẹn đăng ngày 15/07/2099"], False, False),
     ("draft", article(extra="Status: draft"), 1, ["Bản nháp"], False, False),
     ("unknown status", article(extra="Status: xuat ban"), 5, ["Trạng thái “xuat ban”"], False, True),
@@ -79,8 +123,12 @@ def make_content(tmp_path, bad):
     return content, bad_file
 
 
-@pytest.mark.parametrize(("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES])
-def test_each_problem_is_reported_and_nothing_else_is_lost(tmp_path, case, text, line, words, published, is_error):
+@pytest.mark.parametrize(
+    ("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES]
+)
+def test_each_problem_is_reported_and_nothing_else_is_lost(
+    tmp_path, case, text, line, words, published, is_error
+):
     content, bad_file = make_content(tmp_path, text)
     output = tmp_path / "output"
     records = build_site(output, content=content, log_level=logging.INFO)
@@ -96,7 +144,9 @@ def test_each_problem_is_reported_and_nothing_else_is_lost(tmp_path, case, text,
         assert summary and str(bad_file) in summary[0] and summary[0].startswith("1 bài")
 
 
-@pytest.mark.parametrize(("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("case", "text", "line", "words", "published", "is_error"), CASES, ids=[c[0] for c in CASES]
+)
 def test_strict_build_fails_on_errors_only(tmp_path, case, text, line, words, published, is_error):
     content, _ = make_content(tmp_path, text)
     if is_error:
@@ -148,7 +198,10 @@ def test_check_task_reads_without_writing(tmp_path):
     content, _ = make_content(tmp_path, article(date="30/02/2024"))
     result = subprocess.run(
         [sys.executable, "-m", "content_checks.check", str(ROOT / "pelicanconf.py")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
         env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
     )
     assert result.returncode == 0, result.stderr  # the sample content is clean

@@ -25,7 +25,7 @@ def target_of(output, page, url):
         if not url.startswith(SITEURL + "/") and url != SITEURL:
             assert urlsplit(SITEURL).netloc != parts.netloc, f"{page}: {url} leaves the sub-path"
             return None
-        path = unquote(parts.path)[len(urlsplit(SITEURL).path):]
+        path = unquote(parts.path)[len(urlsplit(SITEURL).path) :]
         target = output / path.lstrip("/")
     else:
         assert not url.startswith("/"), f"{page}: {url} ignores the sub-path"

@@ -6,7 +6,7 @@ import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, build_site
 
-SOURCE = '''Title: Hội nghị "Dân vận khéo" của UBND và HĐND xã năm 2025
+SOURCE = """Title: Hội nghị "Dân vận khéo" của UBND và HĐND xã năm 2025
 Date: 10/05/2025 08:00
 Author: Nguyễn Thu
 Category: Tin tức – Sự kiện
@@ -19,7 +19,7 @@ Xem [văn bản](https://vbpl.vn "Văn bản 'số 5' -- mới") và mã `lệnh
 ```
 cau_hinh = "Đảng ủy" -- giữ nguyên
 ```
-'''
+"""
 
 
 @pytest.fixture(scope="module")

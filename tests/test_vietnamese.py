@@ -97,7 +97,9 @@ def test_truncation_cuts_at_a_word():
 
 
 def test_title_filter_strips_typogrify_markup():
-    assert truncate_title("Hội nghị <span>Ban</span> Chấp hành&nbsp;Đảng bộ") == "Hội nghị Ban Chấp hành Đảng bộ"
+    assert (
+        truncate_title("Hội nghị <span>Ban</span> Chấp hành&nbsp;Đảng bộ") == "Hội nghị Ban Chấp hành Đảng bộ"
+    )
 
 
 def test_lead_paragraph_is_unwrapped_once():
@@ -107,17 +109,60 @@ def test_lead_paragraph_is_unwrapped_once():
 
 
 def test_vietnamese_alphabetical_order():
-    words = ["Ư", "u", "Đức", "Dũng", "ê", "e", "bạ", "bá", "bã", "bả", "bà", "ba", "ă", "â", "Ánh", "Anh", "Ơn", "Ôn", "On"]
+    words = [
+        "Ư",
+        "u",
+        "Đức",
+        "Dũng",
+        "ê",
+        "e",
+        "bạ",
+        "bá",
+        "bã",
+        "bả",
+        "bà",
+        "ba",
+        "ă",
+        "â",
+        "Ánh",
+        "Anh",
+        "Ơn",
+        "Ôn",
+        "On",
+    ]
     assert vietnamese_sorted(words) == [
-        "Anh", "Ánh", "ă", "â", "ba", "bà", "bả", "bã", "bá", "bạ",
-        "Dũng", "Đức", "e", "ê", "On", "Ôn", "Ơn", "u", "Ư",
+        "Anh",
+        "Ánh",
+        "ă",
+        "â",
+        "ba",
+        "bà",
+        "bả",
+        "bã",
+        "bá",
+        "bạ",
+        "Dũng",
+        "Đức",
+        "e",
+        "ê",
+        "On",
+        "Ôn",
+        "Ơn",
+        "u",
+        "Ư",
     ]
 
 
 def test_organizations_sort_by_vietnamese_names():
     names = ["Ủy ban MTTQ", "Đoàn Thanh niên", "Hội Nông dân", "Đảng ủy", "Công an xã", "Ban CHQS", "HĐND"]
     assert vietnamese_sorted(names) == [
-        "Ban CHQS", "Công an xã", "Đảng ủy", "Đoàn Thanh niên", "HĐND", "Hội Nông dân", "Ủy ban MTTQ",
+        "Ban CHQS",
+        "Công an xã",
+        "Đảng ủy",
+        "Đoàn Thanh niên",
+        "HĐND",
+        "Hội Nông dân",
+        "Ủy ban MTTQ",
     ]
 
 

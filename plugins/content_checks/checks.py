@@ -12,9 +12,25 @@ from vietnamese.dates import format_date
 from vietnamese.text import fold
 
 KNOWN_FIELDS = {
-    "title", "date", "modified", "author", "authors", "photographer", "credit", "category",
-    "organizations", "summary", "image", "tags", "slug", "status", "lang", "translation",
-    "template", "save_as", "url",
+    "title",
+    "date",
+    "modified",
+    "author",
+    "authors",
+    "photographer",
+    "credit",
+    "category",
+    "organizations",
+    "summary",
+    "image",
+    "tags",
+    "slug",
+    "status",
+    "lang",
+    "translation",
+    "template",
+    "save_as",
+    "url",
 }
 STATUSES = ("published", "draft", "hidden")
 
@@ -47,19 +63,26 @@ def check_metadata(metadata, settings, is_article=True):
     status = str(metadata.get("status", "published")).strip().lower()
     if status not in STATUSES:
         problems.append(
-            problem(line_of(metadata, "status"),
-                    f"Trạng thái “{status}” không hợp lệ. Dùng “published” (đăng) hoặc “draft” (bản nháp).",
-                    blocking=True)
+            problem(
+                line_of(metadata, "status"),
+                f"Trạng thái “{status}” không hợp lệ. Dùng “published” (đăng) hoặc “draft” (bản nháp).",
+                blocking=True,
+            )
         )
     if not is_article:
         return problems
     if "date" not in metadata and "date" not in metadata.get("field_lines", {}):
-        problems.append(problem(
-            1, "Bài chưa có ngày đăng. Thêm dòng “Date: 15/07/2024 08:30” (ngày/tháng/năm giờ:phút).",
-            blocking=True,
-        ))
+        problems.append(
+            problem(
+                1,
+                "Bài chưa có ngày đăng. Thêm dòng “Date: 15/07/2024 08:30” (ngày/tháng/năm giờ:phút).",
+                blocking=True,
+            )
+        )
     if not str(metadata.get("author", "")).strip():
-        problems.append(problem(end_of_front_matter(metadata), "Bài chưa ghi tác giả. Thêm dòng “Author: Họ tên”."))
+        problems.append(
+            problem(end_of_front_matter(metadata), "Bài chưa ghi tác giả. Thêm dòng “Author: Họ tên”.")
+        )
     problems += check_category(metadata, settings)
     problems += check_image(metadata, settings)
     return problems
@@ -85,7 +108,9 @@ def check_category(metadata, settings):
     folded = {fold(name): name for name in allowed}
     close = difflib.get_close_matches(fold(category), list(folded), n=1, cutoff=0.5)
     hint = f" Có phải “{folded[close[0]]}”?" if close else f" Chọn một trong: {', '.join(allowed)}."
-    return [problem(line_of(metadata, "category"), f"Chuyên mục “{category}” không có trong danh sách.{hint}")]
+    return [
+        problem(line_of(metadata, "category"), f"Chuyên mục “{category}” không có trong danh sách.{hint}")
+    ]
 
 
 def check_image(metadata, settings):
@@ -94,12 +119,14 @@ def check_image(metadata, settings):
         return []
     if os.path.isfile(os.path.join(settings["PATH"], image.lstrip("/"))):
         return []
-    return [problem(
-        line_of(metadata, "image"),
-        f"Không tìm thấy ảnh đại diện “{image}” trong thư mục content/. "
-        "Kiểm tra tên tệp và đường dẫn, ví dụ images/2024/anh.jpg; bài vẫn đăng nhưng không có ảnh.",
-        field="image",
-    )]
+    return [
+        problem(
+            line_of(metadata, "image"),
+            f"Không tìm thấy ảnh đại diện “{image}” trong thư mục content/. "
+            "Kiểm tra tên tệp và đường dẫn, ví dụ images/2024/anh.jpg; bài vẫn đăng nhưng không có ảnh.",
+            field="image",
+        )
+    ]
 
 
 def scheduled(article):

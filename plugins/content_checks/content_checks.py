@@ -113,13 +113,21 @@ def check_nothing_lost(generator):
     settings = generator.settings
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     accounted = set(REPORT.unpublished)
-    for group in (generator.articles, generator.translations, generator.drafts,
-                  generator.drafts_translations, generator.hidden_articles, generator.hidden_translations):
+    for group in (
+        generator.articles,
+        generator.translations,
+        generator.drafts,
+        generator.drafts_translations,
+        generator.hidden_articles,
+        generator.hidden_translations,
+    ):
         accounted.update(os.path.abspath(a.source_path) for a in group)
     lost = sorted(f for f in files if os.path.abspath(os.path.join(generator.path, f)) not in accounted)
     for path in lost:
-        logger.error("%s: bài này không được xuất bản mà không rõ lý do (xem các dòng lỗi ở trên).",
-                     display_path(os.path.join(generator.path, path)))
+        logger.error(
+            "%s: bài này không được xuất bản mà không rõ lý do (xem các dòng lỗi ở trên).",
+            display_path(os.path.join(generator.path, path)),
+        )
         REPORT.unpublished[os.path.abspath(os.path.join(generator.path, path))] = "không đọc được tệp"
 
 

@@ -133,8 +133,9 @@ def link_local_files(html, source_path, content_root):
     """Point links to files under content/ through Pelican's {static}/{filename}.
 
     ``images/2024/a.jpg`` becomes ``{static}/images/2024/a.jpg`` and a link to
-    another article's ``.md`` file ``{filename}/bai-viet/…``. Editors write paths as they see them in content/; without ``{static}`` the
-    link would be relative to the article's URL and break. A path is taken
+    another article's ``.md`` file ``{filename}/bai-viet/…``. Editors write
+    paths as they see them in content/; without ``{static}`` the link would be
+    relative to the article's URL and break. A path is taken
     from the content root, then from the article's folder; one that exists in
     neither is left as written and returned in the list of missing files.
     """
@@ -148,7 +149,7 @@ def link_local_files(html, source_path, content_root):
             if os.path.isfile(candidate):
                 relative = os.path.relpath(candidate, content_root).replace(os.sep, "/")
                 kind = "{filename}" if path.endswith(MARKDOWN_SUFFIXES) else "{static}"
-                return f'{match["attr"]}="{kind}/{relative}{match["url"][len(path):]}"'
+                return f'{match["attr"]}="{kind}/{relative}{match["url"][len(path) :]}"'
         if path:
             missing.append(match["url"])
         return match.group(0)

@@ -71,9 +71,7 @@ def parse_yaml_fields(text, first_line=1):
     if data is None:
         return []
     if not isinstance(data, dict):
-        raise FrontMatterError(
-            "Phần thông tin đầu bài phải gồm các dòng dạng tên: giá trị.", first_line
-        )
+        raise FrontMatterError("Phần thông tin đầu bài phải gồm các dòng dạng tên: giá trị.", first_line)
     key_lines = {key.value: first_line + key.start_mark.line for key, _ in document.value}
     return [
         Field(str(key).lower(), _yaml_value(value), key_lines.get(str(key), first_line))

@@ -93,7 +93,9 @@ def load_registry(path, settings):
         where = f"dòng {mark.line + 1}" if mark else "tệp"
         return Registry([], {}, [(where, "Tệp danh mục tổ chức viết sai cú pháp YAML.")])
     if not isinstance(entries, list):
-        return Registry([], {}, [("tệp", "Danh mục tổ chức phải là một danh sách các mục bắt đầu bằng “- slug: …”.")])
+        return Registry(
+            [], {}, [("tệp", "Danh mục tổ chức phải là một danh sách các mục bắt đầu bằng “- slug: …”.")]
+        )
     return build_registry(entries, settings)
 
 
@@ -114,7 +116,9 @@ def build_registry(entries, settings):
             problems.append((label, f"Trường không được hỗ trợ: {', '.join(sorted(unknown))}."))
         unknown_contact = set(entry.get("contact") or {}) - CONTACT_FIELDS
         if unknown_contact:
-            problems.append((label, f"Trường liên hệ không được hỗ trợ: {', '.join(sorted(unknown_contact))}."))
+            problems.append(
+                (label, f"Trường liên hệ không được hỗ trợ: {', '.join(sorted(unknown_contact))}.")
+            )
         organizations.append(Organization(entry, settings))
     organizations.sort(key=lambda o: o.order)
     lookup = {}

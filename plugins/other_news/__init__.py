@@ -1,4 +1,4 @@
-""""Thông tin khác": the other news listed under each article."""
+""" "Thông tin khác": the other news listed under each article."""
 
 from .other_news import register
 

@@ -49,9 +49,7 @@ def parse_date(text):
             return _from_match(match, value)
     if re.fullmatch(_TIME, value):
         raise DateError(f'Chỉ có giờ "{value}" mà chưa có ngày. Ghi cả ngày, ví dụ {EXAMPLE}.')
-    raise DateError(
-        f'Không đọc được ngày "{value}". Viết ngày theo dạng ngày/tháng/năm, ví dụ {EXAMPLE}.'
-    )
+    raise DateError(f'Không đọc được ngày "{value}". Viết ngày theo dạng ngày/tháng/năm, ví dụ {EXAMPLE}.')
 
 
 def _from_match(match, original):
@@ -65,7 +63,9 @@ def _from_match(match, original):
     except ValueError:
         raise DateError(_impossible_date_message(original, day, month, year)) from None
     if hour > 23 or minute > 59 or second > 59:
-        raise DateError(f'Giờ trong "{original}" không hợp lệ. Ghi giờ theo dạng 24 giờ, ví dụ 08:30 hoặc 14:00.')
+        raise DateError(
+            f'Giờ trong "{original}" không hợp lệ. Ghi giờ theo dạng 24 giờ, ví dụ 08:30 hoặc 14:00.'
+        )
     tzinfo = _zone(parts.get("zone"))
     return SafeDatetime(date.year, date.month, date.day, hour, minute, second, tzinfo=tzinfo)
 
@@ -74,7 +74,7 @@ def _zone(text):
     if not text:
         return None
     if text == "Z":
-        return datetime.timezone.utc
+        return datetime.UTC
     sign = -1 if text[0] == "-" else 1
     digits = text[1:].replace(":", "")
     offset = datetime.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
@@ -88,9 +88,7 @@ def _impossible_date_message(original, day, month, year):
             f"Viết ngày trước, tháng sau: {month:02d}/{day:02d}/{year}."
         )
     hint = f"{_last_day(month, year):02d}/{month:02d}/{year}" if 1 <= month <= 12 else EXAMPLE
-    return (
-        f'Ngày "{original}" không tồn tại. Viết ngày theo dạng ngày/tháng/năm, ví dụ {hint}.'
-    )
+    return f'Ngày "{original}" không tồn tại. Viết ngày theo dạng ngày/tháng/năm, ví dụ {hint}.'
 
 
 def _last_day(month, year):

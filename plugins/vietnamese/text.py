@@ -39,7 +39,41 @@ def format_number(number):
 
 # Vietnamese alphabetical order: a ă â b c d đ e ê … o ô ơ … u ư …; letters
 # Vietnamese does not use (f j w z) keep their Latin place.
-ALPHABET = "a ă â b c d đ e ê f g h i j k l m n o ô ơ p q r s t u ư v w x y z".split()
+ALPHABET = [
+    "a",
+    "ă",
+    "â",
+    "b",
+    "c",
+    "d",
+    "đ",
+    "e",
+    "ê",
+    "f",
+    "g",
+    "h",
+    "i",
+    "j",
+    "k",
+    "l",
+    "m",
+    "n",
+    "o",
+    "ô",
+    "ơ",
+    "p",
+    "q",
+    "r",
+    "s",
+    "t",
+    "u",
+    "ư",
+    "v",
+    "w",
+    "x",
+    "y",
+    "z",
+]
 LETTER_RANK = {letter: rank for rank, letter in enumerate(ALPHABET)}
 LETTER_MARKS = {"\u0306", "\u0302", "\u031b"}  # breve, circumflex, horn: part of the letter
 # Tones, in dictionary order: ngang, huyền, hỏi, ngã, sắc, nặng.
