@@ -94,7 +94,10 @@ TAGS_SAVE_AS = ""
 AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
-DIRECT_TEMPLATES = ["index", "categories"]
+DIRECT_TEMPLATES = ["index", "categories", "search", "robots"]
+SEARCH_URL = "tim-kiem/"
+SEARCH_SAVE_AS = SEARCH_URL + "index.html"
+ROBOTS_SAVE_AS = "robots.txt"
 DEFAULT_PAGINATION = 10
 PAGINATION_PATTERNS = (
     (1, "{url}", "{save_as}"),
@@ -106,7 +109,18 @@ THEME = "theme"
 PLUGIN_PATHS = ["plugins"]
 # Order matters: checks run on what the reader read; organizations are
 # resolved before "Thông tin khác" ranks by them.
-PLUGINS = ["vietnamese", "front_matter", "content_checks", "credits", "organizations", "other_news"]
+PLUGINS = [
+    "vietnamese",
+    "front_matter",
+    "content_checks",
+    "credits",
+    "organizations",
+    "other_news",
+    "sharing",
+    "feed_extras",
+    "sitemap",  # pelican-sitemap
+    "search_index",
+]
 # Development builds report every problem and still build what they can;
 # publishconf.py makes any error fail the build.
 CONTENT_CHECKS_STRICT = False
@@ -121,6 +135,13 @@ CREDIT_FORMATS = {
     "author_only": "{author}",
     "photographer_only": "Ảnh: {photographer}",
 }
+SHARING_DEFAULT_IMAGE = "theme/img/og-default.png"
+SITEMAP = {
+    "format": "xml",
+    # Not pages to index: the search page and robots.txt itself.
+    "exclude": [r"^tim-kiem/", r"^robots\.txt$"],
+}
+SEARCH_INDEX = True
 # The visitor counter box has its place in the sidebar; None hides it.
 COUNTER_BACKEND = None
 

@@ -24,6 +24,8 @@ CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
 ORGANIZATION_FEED_ATOM = "feeds/to-chuc/{slug}.atom.xml"
 ORGANIZATION_FEED_RSS = "feeds/to-chuc/{slug}.rss.xml"
 FEED_MAX_ITEMS = 20
+# RSS items carry the lead (with the cover photo); Atom items carry the full text too.
+RSS_FEED_SUMMARY_ONLY = True
 
 DELETE_OUTPUT_DIRECTORY = True
 # Drafts are previewed with `make serve` only; the public site never holds them.

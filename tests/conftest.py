@@ -97,6 +97,16 @@ def registry_slugs():
     return names
 
 
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Debian Chromium; .ci/run installs it."""
+    from browser import CHROMIUM, chromium
+
+    assert Path(CHROMIUM).exists(), "Chromium is missing: run .ci/run (apt-get install chromium)"
+    with chromium() as instance:
+        yield instance
+
+
 class Site:
     def __init__(self, output, warnings):
         self.output = Path(output)

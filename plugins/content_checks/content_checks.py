@@ -15,6 +15,7 @@ import os
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
+from pelican.log import LimitFilter
 
 from .checks import check_metadata, draft, duplicate_url, scheduled, will_be_dropped
 
@@ -68,6 +69,10 @@ def start_build(generator):
     logging.getLogger().removeHandler(REPORT.counter)
     REPORT = Report()
     logging.getLogger().addHandler(REPORT.counter)
+    # Pelican logs a warning only once per process; with --autoreload an editor
+    # must see the problems that are still there at every rebuild.
+    LimitFilter._raised_messages.clear()
+    LimitFilter._group_count.clear()
 
 
 def check_read_file(generator, metadata):
@@ -159,10 +164,16 @@ def finish_build(pelican):
         )
 
 
+def connect_verdict(pelican):
+    """Connected at `initialized`, so that it runs after every plugin's finalized work
+    (sitemap, search index): raising earlier would leave their state half-reset."""
+    signals.finalized.connect(finish_build)
+
+
 def register():
+    signals.initialized.connect(connect_verdict)
     signals.article_generator_init.connect(start_build)
     signals.article_generator_context.connect(check_read_file)
     signals.page_generator_context.connect(check_read_file)
     signals.article_generator_pretaxonomy.connect(check_articles)
     signals.page_generator_finalized.connect(check_pages)
-    signals.finalized.connect(finish_build)

@@ -1,0 +1,5 @@
+"""Feeds the way readers need them: language, cover images in the items."""
+
+from .feed_extras import register
+
+__all__ = ["register"]
