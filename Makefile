@@ -6,10 +6,12 @@ READY := $(VENV)/.installed
 
 .PHONY: serve test build publish clean
 
-$(READY): requirements.txt
+# The virtual environment with the pinned Python packages, and the pinned npm tools
+# (axe-core, vnu-jar, lighthouse) that the quality tests use.
+$(READY): requirements.txt package-lock.json
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	npm ci --no-audit --no-fund --loglevel=error
 	touch $(READY)
 
 serve: $(READY)

@@ -142,8 +142,15 @@ SITEMAP = {
     "exclude": [r"^tim-kiem/", r"^robots\.txt$"],
 }
 SEARCH_INDEX = True
-# The visitor counter box has its place in the sidebar; None hides it.
-COUNTER_BACKEND = None
+# Visitor counter ("Thống kê truy cập"): "builtin" (the service in counter/, which
+# `make serve` runs next to the site), "goatcounter" (COUNTER_URL is then the site's
+# GoatCounter address, e.g. https://tanhoa.goatcounter.com), or None to hide the box.
+COUNTER_BACKEND = "builtin"
+COUNTER_URL = "http://localhost:8001"
+# Figure carried over from the commune's old portal, added to the count.
+COUNTER_BASE = 2713911
+# "Đang trực tuyến" counts visitors seen in the last COUNTER_ONLINE_WINDOW seconds.
+COUNTER_ONLINE_WINDOW = 300
 
 # --- Development -------------------------------------------------------------
 SITEURL = ""

@@ -27,6 +27,11 @@ FEED_MAX_ITEMS = 20
 # RSS items carry the lead (with the cover photo); Atom items carry the full text too.
 RSS_FEED_SUMMARY_ONLY = True
 
+# The counter's public address, e.g. https://tanhoa.binhnguyen.gov.vn/api/counter behind
+# the reverse proxy (docs/counter.md); without one the box is left out.
+COUNTER_URL = os.environ.get("COUNTER_URL", "")
+COUNTER_BACKEND = os.environ.get("COUNTER_BACKEND", "builtin") if COUNTER_URL else None
+
 DELETE_OUTPUT_DIRECTORY = True
 # Drafts are previewed with `make serve` only; the public site never holds them.
 DRAFT_SAVE_AS = ""

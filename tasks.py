@@ -63,6 +63,7 @@ def publish(c, content=CONTENT, output=OUTPUT):
         shutil.rmtree(fresh, ignore_errors=True)
         print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
         raise
+    write_build_info(fresh)  # proof of a strict build, for `invoke deploy --skip-build`
     replace_directory(target, fresh)
 
 
@@ -91,3 +92,6 @@ def check(c, content=CONTENT, settings="pelicanconf.py"):
 def test(c):
     """Run every test."""
     c.run(f"{VENV_BIN / 'pytest'}", pty=False)
+
+
+from deploy import deploy, rollback, write_build_info  # noqa: E402,F401
