@@ -2,6 +2,7 @@
 
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -14,6 +15,8 @@ PELICAN = str(VENV_BIN / "pelican")
 CONTENT = "content"
 OUTPUT = "output"
 PORT = int(os.environ.get("PORT", 8000))
+COUNTER_PORT = 8001
+COUNTER_DB = HERE / ".counter" / "counter.sqlite3"
 
 
 def _pelican(c, settings, *extra):
@@ -41,8 +44,36 @@ def rebuild(c):
 
 @task
 def serve(c, port=PORT):
-    """Build, serve at http://localhost:8000 and rebuild when content changes."""
-    _pelican(c, "pelicanconf.py", "--autoreload", "--listen", f"--port {port}")
+    """Build, serve at http://localhost:8000 and rebuild when content changes.
+
+    The visitor counter service runs next to it (port 8001), so the counter box works.
+    """
+    service = subprocess.Popen(counter_command(site_port=port))
+    try:
+        _pelican(c, "pelicanconf.py", "--autoreload", "--listen", f"--port {port}")
+    finally:
+        service.terminate()
+        service.wait(timeout=10)
+
+
+def counter_command(site_port=PORT, port=COUNTER_PORT, db=COUNTER_DB):
+    """`python -m counter` with the figures of pelicanconf.py, for the dev site's origins."""
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    settings = read_settings(str(HERE / "pelicanconf.py"))
+    Path(db).parent.mkdir(parents=True, exist_ok=True)
+    return [
+        sys.executable, "-m", "counter", "--db", str(db), "--port", str(port),
+        "--origin", f"http://localhost:{site_port}", "--origin", f"http://127.0.0.1:{site_port}",
+        "--base", str(settings.get("COUNTER_BASE", 0)),
+        "--online-window", str(settings.get("COUNTER_ONLINE_WINDOW", 300)),
+    ]  # fmt: skip
+
+
+@task
+def counter(c, port=COUNTER_PORT, db=str(COUNTER_DB)):
+    """Run the visitor counter service alone (SQLite file in .counter/; see docs/counter.md)."""
+    subprocess.run(counter_command(port=port, db=db), check=True)
 
 
 @task
