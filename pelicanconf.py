@@ -117,6 +117,7 @@ PLUGINS = [
     "organizations",
     "other_news",
     "sharing",
+    "responsive_images",
     "feed_extras",
     "sitemap",  # pelican-sitemap
     "search_index",
@@ -142,6 +143,9 @@ SITEMAP = {
     "exclude": [r"^tim-kiem/", r"^robots\.txt$"],
 }
 SEARCH_INDEX = True
+# Photos: resized copies for phones (srcset), made once and kept in the cache folder.
+RESPONSIVE_IMAGE_WIDTHS = (360, 720)
+RESPONSIVE_IMAGE_SIZES = "(min-width: 48rem) 720px, 100vw"
 # Visitor counter ("Thống kê truy cập"): "builtin" (the service in counter/, which
 # `make serve` runs next to the site), "goatcounter" (COUNTER_URL is then the site's
 # GoatCounter address, e.g. https://tanhoa.goatcounter.com), or None to hide the box.

@@ -119,6 +119,49 @@ def check(c, content=CONTENT, settings="pelicanconf.py"):
         sys.exit(1)
 
 
+AUDIT_PAGES = ("", "bai-viet/2025/dang-uy-xa-tan-hoa-to-chuc-hoi-nghi-so-ket-6-thang-dau-nam-2025.html")
+CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background-networking --no-first-run"
+
+
+@task
+def audit(c, port=8765):
+    """Lighthouse (mobile) on the published site in Debian Chromium: the four scores per page."""
+    import functools  # noqa: PLC0415
+    import http.server  # noqa: PLC0415
+    import json  # noqa: PLC0415
+    import threading  # noqa: PLC0415
+
+    site_url = f"http://127.0.0.1:{port}"
+    folder = Path(tempfile.mkdtemp(prefix="audit-"))
+    env = {**os.environ, "SITEURL": site_url}
+    c.run(f"{PELICAN} {CONTENT} -o {folder / 'site'} -s publishconf.py", env=env, hide="out")
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+    handler = functools.partial(Quiet, directory=str(folder / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    lighthouse = HERE / "node_modules" / ".bin" / "lighthouse"
+    chrome = shutil.which("chromium") or "/usr/bin/chromium"
+    try:
+        for page in AUDIT_PAGES:
+            report = folder / "report.json"
+            c.run(
+                f'CHROME_PATH={chrome} {lighthouse} "{site_url}/{page}" --quiet --output=json '
+                f'--output-path={report} --chrome-flags="{CHROMIUM_FLAGS}" '
+                "--only-categories=performance,accessibility,best-practices,seo",
+                hide="both",
+            )
+            categories = json.loads(report.read_text(encoding="utf-8"))["categories"]
+            scores = ", ".join(f"{name} {round(data['score'] * 100)}" for name, data in categories.items())
+            print(f"/{page}: {scores}")
+    finally:
+        server.shutdown()
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 @task
 def test(c):
     """Run every test."""
