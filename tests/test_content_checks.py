@@ -114,6 +114,8 @@ def make_content(tmp_path, bad):
     folder = content / "bai-viet"
     folder.mkdir(parents=True)
     shutil.copy(CONTENT / "organizations.yml", content / "organizations.yml")
+    (content / "images" / "2024").mkdir(parents=True)
+    shutil.copy(next((CONTENT / "images" / "2024").glob("*.jpg")), content / "images" / "2024" / "anh.jpg")
     (folder / "tot.md").write_text(GOOD, encoding="utf-8")
     bad_file = folder / "loi.md"
     if isinstance(bad, bytes):

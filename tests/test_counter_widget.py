@@ -1,7 +1,10 @@
 """The visitor counter box in a real browser: figures from the running service, quiet fallbacks."""
 
+import http.server
 import re
 import socket
+import threading
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import serve
@@ -147,3 +150,47 @@ def test_slow_service_times_out_quietly(browser, tmp_path):
             page.close()
     finally:
         silent.close()
+
+
+class FakeGoatCounter(http.server.BaseHTTPRequestHandler):
+    """Answers as a GoatCounter site would: /count records a view, /counter/TOTAL.json the total."""
+
+    hits = []
+
+    def do_POST(self):  # noqa: N802 (http.server's naming)
+        self.do_GET()
+
+    def do_GET(self):  # noqa: N802
+        if self.path.startswith("/count?"):
+            FakeGoatCounter.hits.append(parse_qs(urlsplit(self.path).query))
+            self.send_response(200)
+            self.end_headers()
+            return
+        self.send_response(200 if self.path == "/counter/TOTAL.json" else 404)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Access-Control-Allow-Origin", "*")
+        self.end_headers()
+        self.wfile.write(b'{"count": "1,234", "count_unique": "1,000"}')
+
+    def log_message(self, *args):
+        pass
+
+
+def test_goatcounter_counts_the_view_and_shows_the_total(browser, tmp_path):
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), FakeGoatCounter)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    goatcounter = f"http://127.0.0.1:{server.server_address[1]}"
+    root = tmp_path / "site"
+    root.mkdir()
+    build_site(root, COUNTER_BACKEND="goatcounter", COUNTER_URL=goatcounter, COUNTER_BASE=BASE)
+    try:
+        with serve(root) as site:
+            page = browser.new_page()
+            page.goto(f"{site}/{ARTICLE}")
+            page.wait_for_function(f"{READY} === 'ready'")
+            assert page.inner_text('[data-counter="total"]') == "2.715.145"  # 2,713,911 + 1,234
+            page.wait_for_timeout(300)
+            page.close()
+    finally:
+        server.shutdown()
+    assert FakeGoatCounter.hits and FakeGoatCounter.hits[-1]["p"] == [f"/{ARTICLE}"]

@@ -1,6 +1,7 @@
 """Day-first dates and Vietnamese formatting, on real Vietnamese strings."""
 
 import datetime
+from types import SimpleNamespace
 
 import pytest
 from conftest import ROOT
@@ -179,3 +180,12 @@ def test_organizations_sort_by_vietnamese_names():
 def test_slugs_drop_diacritics_and_case(title, slug):
     settings = read_settings(str(ROOT / "pelicanconf.py"))
     assert slugify(title, regex_subs=settings["SLUG_REGEX_SUBSTITUTIONS"]) == slug
+
+
+def test_sort_by_attribute_path():
+    pairs = [
+        (SimpleNamespace(name="Ủy ban"), []),
+        (SimpleNamespace(name="Đảng"), []),
+        (SimpleNamespace(name="Dân"), []),
+    ]
+    assert [p[0].name for p in vietnamese_sorted(pairs, "0.name")] == ["Dân", "Đảng", "Ủy ban"]

@@ -63,6 +63,9 @@ class FrontMatterMarkdownReader(MarkdownReader):
         content, missing = link_local_files(content, source_path, self.settings["PATH"])
         for url in missing:
             problems.append(problem(line_of(text, url, front.body_line), missing_file_message(url)))
+        for src in images_without_alt(content):
+            line = line_of(text, src.split("}/")[-1], front.body_line)
+            problems.append(problem(line, missing_alt_message(src)))
         if "summary" not in metadata and self.wants_lead(source_path):
             content, lead = split_lead(content)
             if lead:
@@ -116,6 +119,30 @@ def read_text(source_path, problems):
 def line_of(text, needle, default):
     position = text.find(needle)
     return text.count("\n", 0, position) + 1 if position >= 0 else default
+
+
+IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
+ALT = re.compile(r'\salt="\s*[^"\s][^"]*"')
+SRC = re.compile(r'\ssrc="([^"]*)"')
+
+
+def images_without_alt(html):
+    """src of every image whose alt text is missing or empty."""
+    found = []
+    for tag in IMG_TAG.findall(html):
+        if not ALT.search(tag):
+            src = SRC.search(tag)
+            found.append(src.group(1) if src else "")
+    return found
+
+
+def missing_alt_message(src):
+    name = src.split("/")[-1] or "ảnh"
+    return (
+        f'Ảnh "{name}" chưa có lời mô tả: người khiếm thị nghe lời mô tả thay cho ảnh. '
+        "Viết lời mô tả trong ngoặc vuông, ví dụ "
+        "![Đại biểu dự hội nghị tại hội trường xã](images/2024/anh.jpg)."
+    )
 
 
 def missing_file_message(url):

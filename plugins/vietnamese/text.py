@@ -103,9 +103,15 @@ def _letters(text):
 
 
 def vietnamese_sorted(items, attribute=None):
-    """Items sorted by name in Vietnamese order (``attribute`` names the field)."""
+    """Items sorted by name in Vietnamese order.
+
+    ``attribute`` names the field as Jinja's ``sort`` does: "name", or "0.name"
+    for the first element's name (Pelican's (category, articles) pairs).
+    """
 
     def name(item):
-        return getattr(item, attribute) if attribute else item
+        for part in attribute.split(".") if attribute else ():
+            item = item[int(part)] if part.isdigit() else getattr(item, part)
+        return str(item)
 
     return sorted(items, key=lambda item: sort_key(name(item)))
