@@ -71,7 +71,11 @@ MARKDOWN = {
 
 # Typography: smart quotes, dashes, no widows in titles. The "caps" filter is
 # off: it wraps ASCII abbreviations (UBND) but not Vietnamese ones (HĐND).
-TYPOGRIFY = True
+# It runs in the front_matter reader (FRONT_MATTER_TYPOGRIFY), so that its
+# result is kept in the content cache; Pelican's own pass is off (it would
+# run on every build, after the cache, and twice is not idempotent).
+TYPOGRIFY = False
+FRONT_MATTER_TYPOGRIFY = True
 TYPOGRIFY_OMIT_FILTERS = ["caps"]
 TYPOGRIFY_IGNORE_TAGS = ["pre", "code", "kbd", "script", "style"]
 # "--" is the spaced en dash Vietnamese uses ("Văn hóa – Xã hội"); "---" the em dash.
@@ -116,6 +120,7 @@ PLUGINS = [
     "credits",
     "organizations",
     "other_news",
+    "fixed_urls",
     "sharing",
     "responsive_images",
     "feed_extras",
@@ -165,6 +170,10 @@ CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None
-CACHE_CONTENT = False
+# Reader cache: an unchanged file is not read again (cache/<settings>/).
+CACHE_CONTENT = True
+LOAD_CONTENT_CACHE = True
+CONTENT_CACHING_LAYER = "reader"
+CACHE_PATH = "cache/dev"
 # Editors write Markdown only; without this, docutils warns about "vi" at every build.
 READERS = {"rst": None}

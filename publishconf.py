@@ -33,6 +33,7 @@ COUNTER_URL = os.environ.get("COUNTER_URL", "")
 COUNTER_BACKEND = os.environ.get("COUNTER_BACKEND", "builtin") if COUNTER_URL else None
 
 DELETE_OUTPUT_DIRECTORY = True
+CACHE_PATH = "cache/publish"
 # Drafts are previewed with `make serve` only; the public site never holds them.
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""

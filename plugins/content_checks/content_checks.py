@@ -82,8 +82,12 @@ def check_read_file(generator, metadata):
     a file Pelican is about to drop (no title, no date) is reported now.
     """
     is_article = isinstance(generator, ArticlesGenerator)
-    problems = metadata.setdefault("content_problems", [])
-    problems += check_metadata(metadata, generator.settings, is_article)
+    # A new list: the reader's one may be shared with Pelican's reader cache.
+    problems = [
+        *metadata.get("content_problems", []),
+        *check_metadata(metadata, generator.settings, is_article),
+    ]
+    metadata["content_problems"] = problems
     if will_be_dropped(metadata, is_article) and "source_file" in metadata:
         REPORT.add(metadata["source_file"], problems, dropped=True)
 

@@ -70,9 +70,19 @@ class FrontMatterMarkdownReader(MarkdownReader):
             content, lead = split_lead(content)
             if lead:
                 metadata["summary"] = lead
+        if self.settings.get("FRONT_MATTER_TYPOGRIFY"):
+            content = self.typography(content, metadata)
         metadata["content_problems"] = problems
+        metadata["missing_files"] = [os.path.join(self.settings["PATH"], url) for url in missing]
         metadata["source_file"] = source_path  # for the checks, which see only metadata
         return content, metadata
+
+    def typography(self, content, metadata):
+        """Typogrify here rather than in Pelican's read_file, so the result is cached too."""
+        for key in ("title", "summary"):
+            if isinstance(metadata.get(key), str):
+                metadata[key] = typogrify_text(metadata[key], self.settings)
+        return typogrify_text(content, self.settings)
 
     def wants_lead(self, source_path):
         """Articles open with a lead; pages (Giới thiệu, Liên hệ…) do not."""
@@ -152,6 +162,30 @@ def missing_file_message(url):
     )
 
 
+def typogrify_text(html, settings):
+    """typogrify as Pelican applies it (TYPOGRIFY_DASHES, _IGNORE_TAGS, _OMIT_FILTERS)."""
+    import smartypants  # noqa: PLC0415 (only when typography is on)
+    from typogrify.filters import typogrify  # noqa: PLC0415
+
+    dashes = {"oldschool": smartypants.Attr.set2, "oldschool_inverted": smartypants.Attr.set3}
+    smartypants.Attr.default = dashes.get(settings["TYPOGRIFY_DASHES"], smartypants.Attr.set1)
+    smartypants.Attr.default |= smartypants.Attr.w
+    omitted = dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False)
+    return typogrify(html, settings["TYPOGRIFY_IGNORE_TAGS"], **omitted)
+
+
+def drop_stale_cache_entries(generator):
+    """*_generator_init: forget cached reads whose missing linked file has appeared since.
+
+    Pelican's reader cache only watches the article file itself.
+    """
+    cache = getattr(generator.readers, "_cache", {})
+    for path, (_, data) in list(cache.items()):
+        metadata = data[1] if isinstance(data, tuple) and len(data) == 2 else {}
+        if any(os.path.exists(missing) for missing in (metadata or {}).get("missing_files", [])):
+            del cache[path]
+
+
 def _as_text(value):
     return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
@@ -203,3 +237,5 @@ def add_reader(readers):
 
 def register():
     signals.readers_init.connect(add_reader)
+    signals.article_generator_init.connect(drop_stale_cache_entries)
+    signals.page_generator_init.connect(drop_stale_cache_entries)

@@ -5,7 +5,8 @@ output; the search page loads it. Only elements marked ``data-pagefind-body``
 (articles and pages) are indexed. Pagefind folds diacritics itself: checked
 with "hoi nong dan" → "Hội Nông dân" and "dang uy" → "Đảng ủy".
 
-Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi").
+Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi"), SEARCH_INDEX_GLOB
+(the pages Pagefind reads; "{bai-viet,trang}/**/*.html").
 """
 
 import logging
@@ -17,10 +18,11 @@ from pelican import signals
 logger = logging.getLogger(__name__)
 
 
-def pagefind_command(output_path, language):
+def pagefind_command(output_path, language, glob):
     return [
         sys.executable, "-m", "pagefind",
         "--site", str(output_path),
+        "--glob", glob,
         "--force-language", language,
         "--silent",
     ]  # fmt: skip
@@ -30,7 +32,12 @@ def build_index(pelican):
     settings = pelican.settings
     if not settings.get("SEARCH_INDEX", True):
         return
-    command = pagefind_command(pelican.output_path, settings.get("SEARCH_INDEX_LANGUAGE", "vi"))
+    command = pagefind_command(
+        pelican.output_path,
+        settings.get("SEARCH_INDEX_LANGUAGE", "vi"),
+        # Only pages that hold an article or a page: lists repeat them.
+        settings.get("SEARCH_INDEX_GLOB", "{bai-viet,trang}/**/*.html"),
+    )
     result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode != 0:
         logger.error("search_index: Pagefind failed: %s", (result.stderr or result.stdout).strip())

@@ -1,0 +1,30 @@
+"""Pin ``url`` and ``save_as`` of every article and page once they are final.
+
+Pelican recomputes ``article.url`` (a format string over the settings and the
+article's metadata) at every access; a page lists up to 20 other articles, so
+at 10,000 articles that is hundreds of thousands of recomputations. Pelican
+honours ``override_url`` / ``override_save_as`` (what the ``URL:`` and
+``Save_as:`` metadata set), so they are filled in with the computed values.
+"""
+
+from pelican import signals
+
+
+def pin_urls(contents):
+    for content in contents:
+        for key in ("url", "save_as"):
+            if not hasattr(content, f"override_{key}"):
+                setattr(content, f"override_{key}", getattr(content, key))
+
+
+def pin_article_urls(generator):
+    pin_urls([*generator.articles, *generator.translations, *generator.drafts, *generator.hidden_articles])
+
+
+def pin_page_urls(generator):
+    pin_urls([*generator.pages, *generator.hidden_pages, *generator.draft_pages])
+
+
+def register():
+    signals.article_generator_finalized.connect(pin_article_urls)
+    signals.page_generator_finalized.connect(pin_page_urls)

@@ -1,0 +1,60 @@
+"""The reader cache: a rebuild reads only what changed, yet reports every problem again."""
+
+import logging
+import shutil
+
+import pytest
+from conftest import CONTENT, build_site
+from content_checks.content_checks import ContentCheckFailed
+
+GOOD = "Title: Hội nghị tổng kết\nDate: 10/01/2025\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 10/1, “hội nghị” diễn ra.\n"
+MISSING_PHOTO = (
+    "Title: Ra quân dọn vệ sinh\nDate: 11/01/2025\nCategory: Kinh tế\n\nSáng 11/1, xã ra quân.\n\n"
+    "![Đoàn viên dọn vệ sinh](images/2025/moi.jpg)\n"
+)
+
+
+@pytest.fixture
+def content(tmp_path):
+    folder = tmp_path / "content"
+    (folder / "bai-viet").mkdir(parents=True)
+    shutil.copy(CONTENT / "organizations.yml", folder)
+    (folder / "bai-viet" / "tong-ket.md").write_text(GOOD, encoding="utf-8")
+    (folder / "bai-viet" / "ra-quan.md").write_text(MISSING_PHOTO, encoding="utf-8")
+    return folder
+
+
+def cached_build(content, output, cache, **overrides):
+    return build_site(
+        output, content=content, log_level=logging.INFO,
+        CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True, CACHE_PATH=str(cache), **overrides,
+    )  # fmt: skip
+
+
+def messages(records):
+    return [r.getMessage() for r in records]
+
+
+def test_rebuild_from_cache_is_identical_and_still_reports(content, tmp_path):
+    first = messages(cached_build(content, tmp_path / "one", tmp_path / "cache"))
+    assert list((tmp_path / "cache").iterdir()), "the cache was written"
+    second = messages(cached_build(content, tmp_path / "two", tmp_path / "cache"))
+    for problem in ("chưa ghi tác giả", "moi.jpg"):
+        assert any(problem in m for m in first) and any(problem in m for m in second), problem
+    assert sum("chưa ghi tác giả" in m for m in second) == 1, "reported once, not piled up by the cache"
+    for page in (tmp_path / "one").rglob("*.html"):
+        twin = tmp_path / "two" / page.relative_to(tmp_path / "one")
+        assert page.read_bytes() == twin.read_bytes(), page
+    with pytest.raises(ContentCheckFailed):
+        cached_build(content, tmp_path / "three", tmp_path / "cache", CONTENT_CHECKS_STRICT=True)
+
+
+def test_a_photo_added_later_is_picked_up(content, tmp_path):
+    cached_build(content, tmp_path / "one", tmp_path / "cache")
+    photo = content / "images" / "2025" / "moi.jpg"
+    photo.parent.mkdir(parents=True)
+    shutil.copy(next((CONTENT / "images" / "2025").glob("*.jpg")), photo)
+    records = messages(cached_build(content, tmp_path / "two", tmp_path / "cache"))
+    assert not any("moi.jpg" in m for m in records)
+    page = (tmp_path / "two" / "bai-viet" / "2025" / "ra-quan-don-ve-sinh.html").read_text(encoding="utf-8")
+    assert 'src="../../images/2025/moi.jpg"' in page
