@@ -7,7 +7,10 @@ import pytest
 from conftest import CONTENT, build_site
 from content_checks.content_checks import ContentCheckFailed
 
-GOOD = "Title: Hội nghị tổng kết\nDate: 10/01/2025\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 10/1, “hội nghị” diễn ra.\n"
+GOOD = (
+    "Title: Hội nghị tổng kết\nDate: 10/01/2025\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\n"
+    "Sáng 10/1, “hội nghị” diễn ra.\n"
+)
 MISSING_PHOTO = (
     "Title: Ra quân dọn vệ sinh\nDate: 11/01/2025\nCategory: Kinh tế\n\nSáng 11/1, xã ra quân.\n\n"
     "![Đoàn viên dọn vệ sinh](images/2025/moi.jpg)\n"
