@@ -116,6 +116,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "vietnamese",
     "front_matter",
+    "parallel_reading",
     "content_checks",
     "credits",
     "organizations",

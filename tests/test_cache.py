@@ -61,3 +61,20 @@ def test_a_photo_added_later_is_picked_up(content, tmp_path):
     assert not any("moi.jpg" in m for m in records)
     page = (tmp_path / "two" / "bai-viet" / "2025" / "ra-quan-don-ve-sinh.html").read_text(encoding="utf-8")
     assert 'src="../../images/2025/moi.jpg"' in page
+
+
+def test_parallel_reading_gives_the_same_site(site, tmp_path):
+    """The sample read by a pool of processes builds the same pages as the serial build."""
+    output = tmp_path / "parallel"
+    records = build_site(
+        output, log_level=logging.INFO, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
+        CACHE_PATH=str(tmp_path / "cache"), PARALLEL_READING_WORKERS=2, PARALLEL_READING_MIN_FILES=1,
+    )  # fmt: skip
+    assert any(r.getMessage().startswith("parallel_reading: read 49 files with 2") for r in records)
+    warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
+    assert warnings == [r.getMessage() for r in site.warnings]
+    pages = sorted(p.relative_to(site.output) for p in site.output.rglob("*.html"))
+    assert pages == sorted(p.relative_to(output) for p in output.rglob("*.html"))
+    for page in pages:
+        assert (output / page).read_bytes() == (site.output / page).read_bytes(), page
+    assert (tmp_path / "cache").is_dir()

@@ -1,0 +1,72 @@
+"""Fill Pelican's reader cache from a pool of processes (one per core).
+
+Pelican reads files one after the other; converting Markdown and applying
+typography is most of a cold build. Before the article (and page) generator
+walks its files, the ones missing from the reader cache are read in parallel
+by the project's reader and stored in that cache; Pelican's own walk then
+finds them there. Needs CACHE_CONTENT with CONTENT_CACHING_LAYER "reader".
+
+Settings: PARALLEL_READING_WORKERS (os.cpu_count()), PARALLEL_READING_MIN_FILES (64:
+below that a pool costs more than it saves).
+"""
+
+import logging
+import multiprocessing
+import os
+from concurrent.futures import ProcessPoolExecutor
+
+from front_matter.front_matter import FrontMatterMarkdownReader
+from pelican import signals
+
+logger = logging.getLogger(__name__)
+logger.setLevel(logging.INFO)  # one line per build: how much was read in parallel
+_worker_reader = None
+
+
+def _start_worker(settings):
+    global _worker_reader
+    _worker_reader = FrontMatterMarkdownReader(settings)
+
+
+def _read(path):
+    content, metadata = _worker_reader.read(path)
+    return path, content, metadata
+
+
+def files_to_read(generator, paths_key, excludes_key):
+    settings = generator.settings
+    readers = generator.readers
+    extensions = tuple(f".{ext}" for ext in FrontMatterMarkdownReader.file_extensions)
+    files = generator.get_files(settings[paths_key], exclude=settings[excludes_key], extensions=False)
+    paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(extensions)]
+    return [path for path in paths if readers.get_cached_data(path, None) is None]
+
+
+def read_in_parallel(generator, paths_key, excludes_key):
+    settings = generator.settings
+    if not (settings.get("CACHE_CONTENT") and settings.get("CONTENT_CACHING_LAYER") == "reader"):
+        return
+    todo = files_to_read(generator, paths_key, excludes_key)
+    workers = settings.get("PARALLEL_READING_WORKERS") or os.cpu_count() or 1
+    if workers < 2 or len(todo) < settings.get("PARALLEL_READING_MIN_FILES", 64):
+        return
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(
+        workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
+    ) as pool:
+        for path, content, metadata in pool.map(_read, todo, chunksize=16):
+            generator.readers.cache_data(path, (content, metadata))
+    logger.info("parallel_reading: read %d files with %d processes", len(todo), workers)
+
+
+def read_articles(generator):
+    read_in_parallel(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
+
+
+def read_pages(generator):
+    read_in_parallel(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
+
+
+def register():
+    signals.article_generator_init.connect(read_articles)
+    signals.page_generator_init.connect(read_pages)
