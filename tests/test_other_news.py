@@ -18,21 +18,20 @@ def make(number, category, organizations=(), day=None):
     )
 
 
+def rank(article, other):
+    """(tier, date distance): shared organization 0, same category 1, other 2."""
+    if set(article.organizations) & set(other.organizations):
+        tier = 0
+    elif other.category == article.category:
+        tier = 1
+    else:
+        tier = 2
+    return tier, abs(other.date - article.date)
+
+
 def expected_order(article, articles):
-    """Brute force, for the test only: (tier, distance) of every other article."""
-    orgs = set(article.organizations)
-    keyed = []
-    for other in articles:
-        if other is article:
-            continue
-        if orgs & set(other.organizations):
-            tier = 0
-        elif other.category == article.category:
-            tier = 1
-        else:
-            tier = 2
-        keyed.append((tier, abs(other.date - article.date)))
-    return sorted(keyed)
+    """Brute force, for the test only: the rank of every other article."""
+    return sorted(rank(article, other) for other in articles if other is not article)
 
 
 def test_tiers_then_nearest_dates_on_random_site():
@@ -49,16 +48,7 @@ def test_tiers_then_nearest_dates_on_random_site():
         assert len(picked) == 8
         assert article not in picked
         assert len({id(p) for p in picked}) == 8
-        got = []
-        for other in picked:
-            if set(article.organizations) & set(other.organizations):
-                tier = 0
-            elif other.category == article.category:
-                tier = 1
-            else:
-                tier = 2
-            got.append((tier, abs(other.date - article.date)))
-        assert got == expected_order(article, articles)[:8]
+        assert [rank(article, other) for other in picked] == expected_order(article, articles)[:8]
 
 
 def test_organization_beats_category_beats_date():
