@@ -162,6 +162,15 @@ def audit(c, port=8765):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+@task(iterable=["articles"])
+def bench(c, articles=None, report="bench/results.md"):
+    """Time plain Pelican and this project on the same generated corpus (docs/benchmark.md)."""
+    argv = [f"--articles={n}" for n in articles or [1000, 10000]] + [f"--report={report}"]
+    code = subprocess.run([sys.executable, "-m", "bench.run", *argv], cwd=HERE).returncode
+    if code:
+        sys.exit(code)
+
+
 @task
 def test(c):
     """Run every test."""

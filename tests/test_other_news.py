@@ -1,9 +1,15 @@
 """“Thông tin khác”: relevance tiers, nearest dates, never the article itself."""
 
 import datetime
+import os
 import random
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 from types import SimpleNamespace
 
+from conftest import CONTENT, ROOT
 from other_news.other_news import DateIndex, choose_other_news
 
 START = datetime.datetime(2024, 1, 1)
@@ -70,3 +76,33 @@ def test_nearest_walks_both_ways():
     articles = [make(n, "Kinh tế", day=d) for n, d in enumerate([0, 10, 11, 13, 30])]
     index = DateIndex(articles)
     assert index.nearest(articles[2], 3, {id(articles[2])}) == [articles[1], articles[3], articles[0]]
+
+
+def test_same_lists_in_every_process(tmp_path):
+    """Hash randomisation must not reorder "Thông tin khác": a rebuild would rewrite pages for nothing.
+
+    The target shares one organization with an article a day before and another with an
+    article a day after: a tie that only a deterministic order settles.
+    """
+    content = tmp_path / "content"
+    (content / "bai-viet").mkdir(parents=True)
+    shutil.copy(CONTENT / "organizations.yml", content)
+    for day, name, orgs in [
+        (10, "giua", "Hội Nông dân, UBND"),
+        (9, "truoc", "Hội Nông dân"),
+        (11, "sau", "UBND"),
+    ]:
+        (content / "bai-viet" / f"{name}.md").write_text(
+            f"Title: Bài {name}\nDate: {day:02d}/03/2025\nAuthor: Thu\nCategory: Kinh tế\n"
+            f"Organizations: {orgs}\n\nNội dung.\n",
+            encoding="utf-8",
+        )
+    pages = set()
+    for seed in ("1", "2", "3", "4", "5", "6"):
+        output = tmp_path / seed
+        pelican = str(Path(sys.executable).parent / "pelican")
+        settings = ["-s", str(ROOT / "pelicanconf.py"), "-e", "CACHE_CONTENT=false", "SEARCH_INDEX=false"]
+        command = [pelican, str(content), "-o", str(output), *settings]
+        subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
+        pages.add((output / "bai-viet" / "2025" / "bai-giua.html").read_bytes())
+    assert len(pages) == 1

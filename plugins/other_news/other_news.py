@@ -56,7 +56,7 @@ def choose_other_news(articles, count=DEFAULT_COUNT):
     by_organization = defaultdict(list)
     by_category = defaultdict(list)
     for article in articles:
-        for key in set(organization_keys(article)):
+        for key in dict.fromkeys(organization_keys(article)):
             by_organization[key].append(article)
         by_category[getattr(article, "category", None)].append(article)
     organization_index = {key: DateIndex(group) for key, group in by_organization.items()}
@@ -67,9 +67,11 @@ def choose_other_news(articles, count=DEFAULT_COUNT):
     for article in articles:
         picked, seen = [], {id(article)}
         shared = []
-        for key in set(organization_keys(article)):
+        # dict.fromkeys, not set: the same order in every process, so a rebuild
+        # rewrites no page whose list did not really change.
+        for key in dict.fromkeys(organization_keys(article)):
             shared.extend(organization_index[key].nearest(article, count, seen))
-        shared.sort(key=lambda other: abs(other.date - article.date))
+        shared.sort(key=lambda other: (abs(other.date - article.date), other.date))
         _fill(picked, seen, shared, count)
         category = getattr(article, "category", None)
         _fill(picked, seen, category_index[category].nearest(article, count, seen), count)
