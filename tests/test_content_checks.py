@@ -8,6 +8,7 @@ import subprocess
 import sys
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, build_site
 from content_checks.content_checks import ContentCheckFailed
 
@@ -58,7 +59,14 @@ CASES = [
     ("two-digit year", article(date="15/07/24"), 2, ["Không đọc được", "ngày/tháng/năm"], False, True),
     ("unreadable date", article(date="hôm qua"), 2, ["Không đọc được"], False, True),
     ("time without date", article(date="08:30"), 2, ["Chỉ có giờ"], False, True),
-    ("unknown category", article(category="Kinh te"), 4, ["Kinh te", "Có phải “Kinh tế”?"], True, True),
+    (
+        "unknown category",
+        article(category="Kinh tế nông thôn"),
+        4,
+        ["Kinh tế nông thôn", "Có phải “Kinh tế”?"],
+        True,
+        True,
+    ),
     (
         "unknown organization",
         article(extra="Organizations: Hoi nong dn"),
@@ -211,3 +219,13 @@ def test_check_task_reads_without_writing(tmp_path):
     assert bad.returncode != 0
     assert "không tồn tại" in bad.stdout + bad.stderr
     assert not (ROOT / "output" / "bai-viet" / "2024" / "hoi-nghi.html").exists()
+
+
+def test_category_in_other_case_or_without_diacritics_is_the_configured_one(tmp_path):
+    content, bad_file = make_content(tmp_path, article(title="Bài chuyên mục", category="kinh te"))
+    records = build_site(tmp_path / "output", content=content, log_level=logging.INFO)
+    assert not [r for r in records if str(bad_file) in r.getMessage()]
+    listing = (tmp_path / "output" / "chuyen-muc" / "kinh-te" / "index.html").read_text(encoding="utf-8")
+    soup = BeautifulSoup(listing, "html.parser")
+    assert soup.h1.get_text() == "Kinh tế"
+    assert "Bài chuyên mục" in [" ".join(a.get_text().split()) for a in soup.select(".teaser-title a")]

@@ -25,6 +25,10 @@ from vietnamese.text import fold, format_number, truncate_at_word, vietnamese_so
         ("2024-07-15 08:30", (2024, 7, 15, 8, 30)),
         ("2024-07-15T08:30:00", (2024, 7, 15, 8, 30)),
         ("29/02/2024", (2024, 2, 29, 0, 0)),
+        ("ngày 16 tháng 7 năm 2024", (2024, 7, 16, 0, 0)),
+        ("Ngày 5 tháng 6 năm 2024 lúc 8 giờ 30", (2024, 6, 5, 8, 30)),
+        ("ngay 5 thang 6 nam 2024", (2024, 6, 5, 0, 0)),
+        ("8h30 ngày 05 tháng 06 năm 2024", (2024, 6, 5, 8, 30)),
         (datetime.date(2024, 6, 5), (2024, 6, 5, 0, 0)),
         (datetime.datetime(2024, 6, 5, 7, 30), (2024, 6, 5, 7, 30)),
     ],
@@ -49,6 +53,7 @@ def test_iso_offset_is_kept():
         ("08:30", ["Chỉ có giờ"]),
         ("", ["Chưa ghi ngày"]),
         ("15/07/2024 25:00", ["Giờ"]),
+        ("ngày 31 tháng 4 năm 2024", ["không tồn tại", "30/04/2024"]),
     ],
 )
 def test_bad_dates_explain_themselves_in_vietnamese(text, words):

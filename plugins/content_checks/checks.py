@@ -8,6 +8,7 @@ and the file is still published.
 import difflib
 import os
 
+from pelican.urlwrappers import Category
 from vietnamese.dates import format_date
 from vietnamese.text import fold
 
@@ -56,6 +57,7 @@ def will_be_dropped(metadata, is_article):
 
 def check_metadata(metadata, settings, is_article=True):
     """Problems of one file's metadata as read (before Pelican builds the object)."""
+    normalize_category(metadata, settings)
     problems = []
     problems += check_fields(metadata, settings)
     if not str(metadata.get("title", "")).strip():
@@ -98,6 +100,17 @@ def check_fields(metadata, settings):
         hint = f" Có phải “{close[0]}”?" if close else f" Các trường dùng được: {', '.join(sorted(known))}."
         problems.append(problem(line, f"Trường “{name}” không được hỗ trợ nên bị bỏ qua.{hint}"))
     return problems
+
+
+def normalize_category(metadata, settings):
+    """ "kinh tế" or "Kinh te" is the configured "Kinh tế": use that name, no problem."""
+    category = metadata.get("category")
+    if category is None:
+        return
+    for name in settings.get("SITE_CATEGORIES") or []:
+        if str(category) != name and fold(category) == fold(name):
+            metadata["category"] = Category(name, settings)
+            return
 
 
 def check_category(metadata, settings):

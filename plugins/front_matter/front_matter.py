@@ -1,9 +1,12 @@
 """Pelican reader for Markdown with ``Key: value`` or YAML front matter."""
 
+import hashlib
 import logging
 import os
 import re
+import sys
 
+import vietnamese
 from markdown import Markdown
 from pelican import signals
 from pelican.readers import MarkdownReader, ensure_metadata_list
@@ -13,12 +16,28 @@ from .parsing import FrontMatter, FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
 
+
+def _source_digest(*packages):
+    """Digest of the code that shapes a read, so an upgrade invalidates cached reads."""
+    digest = hashlib.sha256()
+    for package in packages:
+        folder = os.path.dirname(package.__file__)
+        for name in sorted(os.listdir(folder)):
+            if name.endswith(".py"):
+                with open(os.path.join(folder, name), "rb") as source:
+                    digest.update(source.read())
+    return digest.hexdigest()[:16]
+
+
 DATE_FIELDS = {"date", "modified"}
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 LIST_FIELDS = {"tags", "authors", "organizations"}
 FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<inner>.*?)</p>\s*", re.DOTALL)
 LOCAL_LINK = re.compile(r'(?P<attr>\b(?:src|href))="(?P<url>(?![a-z][a-z0-9+.-]*:|/|#|\{)[^"]+)"')
 ONLY_IMAGE = re.compile(r"^\s*(<a [^>]*>)?\s*<img [^>]*>\s*(</a>)?\s*$", re.DOTALL)
+
+
+READER_VERSION = _source_digest(sys.modules[__package__], vietnamese)
 
 
 class FrontMatterMarkdownReader(MarkdownReader):
@@ -75,6 +94,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
         metadata["content_problems"] = problems
         metadata["missing_files"] = [os.path.join(self.settings["PATH"], url) for url in missing]
         metadata["source_file"] = source_path  # for the checks, which see only metadata
+        metadata["reader_version"] = READER_VERSION
         return content, metadata
 
     def typography(self, content, metadata):
@@ -175,14 +195,16 @@ def typogrify_text(html, settings):
 
 
 def drop_stale_cache_entries(generator):
-    """*_generator_init: forget cached reads whose missing linked file has appeared since.
+    """*_generator_init: forget cached reads made by another version of this reader,
+    or whose missing linked file has appeared since.
 
     Pelican's reader cache only watches the article file itself.
     """
     cache = getattr(generator.readers, "_cache", {})
     for path, (_, data) in list(cache.items()):
-        metadata = data[1] if isinstance(data, tuple) and len(data) == 2 else {}
-        if any(os.path.exists(missing) for missing in (metadata or {}).get("missing_files", [])):
+        metadata = (data[1] if isinstance(data, tuple) and len(data) == 2 else None) or {}
+        outdated = metadata.get("reader_version") != READER_VERSION
+        if outdated or any(os.path.exists(missing) for missing in metadata.get("missing_files", [])):
             del cache[path]
 
 

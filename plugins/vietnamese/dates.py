@@ -9,6 +9,8 @@ import re
 
 from pelican.utils import SafeDatetime
 
+from .text import fold
+
 WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
 
 _TIME = r"(?P<hour>\d{1,2})[:h](?P<minute>\d{2})(?::(?P<second>\d{2}))?"
@@ -20,6 +22,13 @@ DATE_PATTERNS = (
     re.compile(rf"{_DAY_FIRST}(?:[ T,]+{_TIME})?"),
     re.compile(rf"{_TIME}[ ,]+{_DAY_FIRST}"),
     re.compile(rf"{_ISO}(?:[ T]+{_TIME}(?:\.\d+)?{_ZONE})?"),
+)
+# Written out, matched without diacritics: "ngày 16 tháng 7 năm 2024 lúc 8 giờ 30".
+_LONG = r"(?:ngay\s+)?(?P<day>\d{1,2})\s+thang\s+(?P<month>\d{1,2}),?\s+(?:nam\s+)?(?P<year>\d{4})"
+_LONG_TIME = r"(?:luc\s+)?(?P<hour>\d{1,2})\s*(?:gio|h|:)\s*(?:(?P<minute>\d{2})(?:\s*phut)?)?"
+LONG_PATTERNS = (
+    re.compile(rf"{_LONG}(?:[ ,]+{_LONG_TIME})?"),
+    re.compile(rf"{_LONG_TIME}[ ,]+{_LONG}"),
 )
 
 EXAMPLE = "15/07/2024 hoặc 15/07/2024 08:30"
@@ -33,7 +42,8 @@ def parse_date(text):
     """Read a front-matter date, day first, into a (naive or aware) datetime.
 
     Accepts ``15/07/2024``, ``15/07/2024 08:30``, ``08:30 15/07/2024``,
-    ``15-07-2024``, ``15.07.2024`` and ISO ``2024-07-15[ 08:30[:00][+07:00]]``.
+    ``15-07-2024``, ``15.07.2024``, ISO ``2024-07-15[ 08:30[:00][+07:00]]`` and
+    the written-out ``ngày 15 tháng 7 năm 2024 [lúc 8 giờ 30]``.
     Raises DateError with a Vietnamese explanation otherwise.
     """
     if isinstance(text, datetime.datetime):  # YAML reads 2024-07-15 08:30:00 itself
@@ -47,6 +57,10 @@ def parse_date(text):
         match = pattern.fullmatch(value)
         if match:
             return _from_match(match, value)
+    for pattern in LONG_PATTERNS:
+        match = pattern.fullmatch(fold(value))
+        if match:
+            return _from_match(match, value)
     if re.fullmatch(_TIME, value):
         raise DateError(f'Chỉ có giờ "{value}" mà chưa có ngày. Ghi cả ngày, ví dụ {EXAMPLE}.')
     raise DateError(f'Không đọc được ngày "{value}". Viết ngày theo dạng ngày/tháng/năm, ví dụ {EXAMPLE}.')
@@ -57,7 +71,7 @@ def _from_match(match, original):
     day, month, year = int(parts["day"]), int(parts["month"]), int(parts["year"])
     hour = int(parts["hour"] or 0)
     minute = int(parts["minute"] or 0)
-    second = int(parts["second"] or 0)
+    second = int(parts.get("second") or 0)
     try:
         date = datetime.date(year, month, day)
     except ValueError:
