@@ -40,6 +40,9 @@ PATH = "content"
 ARTICLE_PATHS = ["bai-viet"]
 PAGE_PATHS = ["trang"]
 STATIC_PATHS = ["images"]
+# Hidden files and what Windows or editors leave behind are not content; any other
+# file among the articles that is not Markdown is reported (content_checks).
+IGNORE_FILES = ["**/.*", "Thumbs.db", "desktop.ini", "*~", "*.swp"]
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"

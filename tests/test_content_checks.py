@@ -117,6 +117,21 @@ CASES = [
 ]
 
 
+@pytest.mark.parametrize("name", ["bao-cao.docx", "ghi-chu.txt", "HOP-HDND.MD"])
+def test_a_file_pelican_would_skip_is_reported(tmp_path, name):
+    content, _ = make_content(tmp_path, article())
+    other = content / "bai-viet" / name
+    other.write_bytes(article(title="Bài trong tệp khác").encode())
+    records = build_site(tmp_path / "output", content=content)
+    messages = [r.getMessage() for r in records]
+    assert any(m.startswith(f"{other}:1: ") and "không phải bài viết Markdown" in m for m in messages), (
+        messages
+    )
+    assert any("không được xuất bản" in m and name in m for m in messages)
+    with pytest.raises(ContentCheckFailed):
+        build_site(tmp_path / "strict", content=content, settings_file="publishconf.py")
+
+
 def make_content(tmp_path, bad):
     content = tmp_path / "content"
     folder = content / "bai-viet"

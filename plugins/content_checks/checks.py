@@ -162,3 +162,12 @@ def duplicate_url(url, first_file):
         "Đổi tiêu đề hoặc thêm dòng “Slug: ten-khac” cho một trong hai bài.",
         blocking=True,
     )
+
+
+def unreadable_file(path):
+    return problem(
+        1,
+        f"Tệp “{os.path.basename(path)}” không phải bài viết Markdown (đuôi .md viết thường) nên không "
+        "được đăng. Chép nội dung vào một tệp .md; ảnh đặt trong content/images/.",
+        blocking=True,
+    )

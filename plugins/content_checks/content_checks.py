@@ -17,7 +17,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.log import LimitFilter
 
-from .checks import check_metadata, draft, duplicate_url, scheduled, will_be_dropped
+from .checks import check_metadata, draft, duplicate_url, scheduled, unreadable_file, will_be_dropped
 
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)  # drafts and scheduled articles are worth a line in every build
@@ -120,6 +120,7 @@ def check_articles(generator):
 def check_nothing_lost(generator):
     """Every article source file is published, a draft, hidden, or listed as not published."""
     settings = generator.settings
+    report_unread_files(generator)
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     accounted = set(REPORT.unpublished)
     for group in (
@@ -138,6 +139,18 @@ def check_nothing_lost(generator):
             display_path(os.path.join(generator.path, path)),
         )
         REPORT.unpublished[os.path.abspath(os.path.join(generator.path, path))] = "không đọc được tệp"
+
+
+def report_unread_files(generator):
+    """Files among the articles that Pelican skips without a word (bai.docx, bai.MD, bai.txt)."""
+    settings = generator.settings
+    every = generator.get_files(
+        settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"], extensions=False
+    )
+    readable = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
+    for path in sorted(every - readable):
+        full = os.path.join(generator.path, path)
+        REPORT.add(full, [unreadable_file(path)], dropped=True)
 
 
 def is_future(article):
