@@ -2,7 +2,7 @@
 
 import pytest
 from conftest import DATA, build_site
-from front_matter.front_matter import link_local_files, split_lead
+from front_matter.front_matter import content_relative, link_local_files, split_lead
 from front_matter.parsing import FrontMatterError, split_front_matter
 
 PELICAN_STYLE = """Title: Hội nghị sơ kết
@@ -112,3 +112,12 @@ def test_local_paths_go_through_static(tmp_path):
         '<img alt="x" src="{static}/images/2024/a.jpg"><a href="{filename}/bai-viet/khac.md#doan">khác</a>'
         '<a href="https://chinhphu.vn">x</a><img src="images/khong-co.jpg"><a href="#a">a</a>'
     )
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["images/2024/a.jpg", "/images/2024/a.jpg", "content/images/2024/a.jpg", "{static}/images/2024/a.jpg"],
+)
+def test_cover_paths_are_relative_to_content(written):
+    assert content_relative(written) == "images/2024/a.jpg"
+    assert content_relative("https://example.org/a.jpg") == "https://example.org/a.jpg"

@@ -119,6 +119,8 @@ class FrontMatterMarkdownReader(MarkdownReader):
             return parse_date(value)
         if name in LIST_FIELDS:
             return self.process_metadata(name, ensure_metadata_list(value))
+        if name == "image":
+            return content_relative(_as_text(value))
         return self.process_metadata(name, _as_text(value))
 
 
@@ -206,6 +208,17 @@ def drop_stale_cache_entries(generator):
         outdated = metadata.get("reader_version") != READER_VERSION
         if outdated or any(os.path.exists(missing) for missing in metadata.get("missing_files", [])):
             del cache[path]
+
+
+def content_relative(path):
+    """A cover path as editors write it ("/images/a.jpg", "content/images/a.jpg",
+    "{static}/images/a.jpg") made relative to content/, as the templates expect."""
+    path = path.strip().replace("\\", "/")
+    if "://" in path:
+        return path
+    for prefix in ("{static}", "/", "content/"):
+        path = path.removeprefix(prefix).lstrip("/")
+    return path
 
 
 def _as_text(value):
