@@ -20,7 +20,8 @@ COUNTER_DB = HERE / ".counter" / "counter.sqlite3"
 
 
 def _pelican(c, settings, *extra):
-    c.run(f"{PELICAN} {CONTENT} -o {OUTPUT} -s {settings} {' '.join(extra)}", pty=False)
+    output = "" if any(e.startswith("-o ") for e in extra) else f"-o {OUTPUT}"
+    c.run(f"{PELICAN} {CONTENT} {output} -s {settings} {' '.join(extra)}", pty=False)
 
 
 @task
@@ -74,6 +75,27 @@ def counter_command(site_port=PORT, port=COUNTER_PORT, db=COUNTER_DB):
 def counter(c, port=COUNTER_PORT, db=str(COUNTER_DB)):
     """Run the visitor counter service alone (SQLite file in .counter/; see docs/counter.md)."""
     subprocess.run(counter_command(port=port, db=db), check=True)
+
+
+@task
+def preview(c, path):
+    """Build one article alone into output/xem-truoc/ (under a second, whatever the site's size).
+
+    Only that file is read, so "Thông tin khác" stays empty; `make serve` shows it at
+    http://localhost:8000/xem-truoc/…
+    """
+    source = Path(path).resolve()
+    relative = source.relative_to((HERE / CONTENT).resolve()).as_posix()
+    target = HERE / OUTPUT / "xem-truoc"
+    overrides = [
+        f'ARTICLE_PATHS=["{relative}"]', "PAGE_PATHS=[]", "STATIC_PATHS=[]", "DIRECT_TEMPLATES=[]",
+        "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
+        "RESPONSIVE_IMAGE_WIDTHS=[]",  # Pelican copies the photos the article links; no resized copies
+    ]  # fmt: skip
+    _pelican(c, "pelicanconf.py", f"-o {target}", "-e", *(f"'{o}'" for o in overrides))
+    pages = sorted((target / "bai-viet").rglob("*.html"), key=lambda p: p.stat().st_mtime)
+    if pages:
+        print(f"Xem trước: http://localhost:{PORT}/xem-truoc/{pages[-1].relative_to(target).as_posix()}")
 
 
 @task

@@ -244,3 +244,16 @@ def test_category_in_other_case_or_without_diacritics_is_the_configured_one(tmp_
     soup = BeautifulSoup(listing, "html.parser")
     assert soup.h1.get_text() == "Kinh tế"
     assert "Bài chuyên mục" in [" ".join(a.get_text().split()) for a in soup.select(".teaser-title a")]
+
+
+def test_preview_builds_one_article_alone():
+    source = CONTENT / "bai-viet" / "2025" / "so-ket-6-thang-dau-nam-2025.md"
+    result = invoke("preview", str(source))
+    assert result.returncode == 0, result.stderr
+    page = ROOT / "output" / "xem-truoc" / "bai-viet" / "2025"
+    built = list(page.glob("*.html"))
+    assert [p.name for p in built] == ["dang-uy-xa-tan-hoa-to-chuc-hoi-nghi-so-ket-6-thang-dau-nam-2025.html"]
+    soup = BeautifulSoup(built[0].read_text(encoding="utf-8"), "html.parser")
+    for img in soup.select("article.article img"):
+        assert (built[0].parent / img["src"]).resolve().is_file()
+    assert "xem-truoc/bai-viet/2025/" in result.stdout
