@@ -76,10 +76,10 @@ def start_build(generator):
 
 
 def check_read_file(generator, metadata):
-    """*_generator_context: runs on every file read (not on cached ones).
+    """*_generator_context: runs for every file read, from the reader cache or not.
 
-    Problems are stored in the metadata so that a cached article keeps them;
-    a file Pelican is about to drop (no title, no date) is reported now.
+    The reader's problems and these are stored in the metadata, reported at
+    pretaxonomy; a file Pelican is about to drop (no title, no date) is reported now.
     """
     is_article = isinstance(generator, ArticlesGenerator)
     # A new list: the reader's one may be shared with Pelican's reader cache.
@@ -95,7 +95,7 @@ def check_read_file(generator, metadata):
 def check_articles(generator):
     """article_generator_pretaxonomy: report, then take off what cannot be published."""
     first_by_url = {}
-    kept = []
+    kept = set()
     # Oldest first: an article already online keeps its address.
     for article in sorted(generator.articles, key=lambda a: (a.date, a.source_path)):
         problems = list(article.metadata.get("content_problems", []))
@@ -107,8 +107,8 @@ def check_articles(generator):
             article.image = None  # publish without the missing cover
         REPORT.add(article.source_path, problems)
         if not any(p["blocking"] for p in problems):
-            kept.append(article)
-    generator.articles = [a for a in generator.articles if a in kept]  # keep Pelican's order
+            kept.add(id(article))
+    generator.articles = [a for a in generator.articles if id(a) in kept]  # keep Pelican's order
     for article in generator.drafts:
         extra = [scheduled(article)] if is_future(article) else [draft()]
         REPORT.add(article.source_path, article.metadata.get("content_problems", []) + extra)
