@@ -40,6 +40,7 @@ the production path.
 """
 
 import datetime
+import filecmp
 import hashlib
 import json
 import os
@@ -143,6 +144,51 @@ def write_build_info(folder, settings="publishconf.py"):
     }
     (Path(folder) / BUILD_INFO).write_text(json.dumps(info, indent=2) + "\n", encoding="utf-8")
     return info
+
+
+def sync_tree(source, target):
+    """Make ``target`` a copy of ``source``, touching only the files that differ.
+
+    A file is compared by size, then modification time (copies keep it) or bytes;
+    each one is written under a temporary name and renamed, so a reader never
+    gets half a file. Returns (files copied, files removed).
+    """
+    source, target = Path(source), Path(target)
+    target.mkdir(parents=True, exist_ok=True)
+    wanted, copied = set(), 0
+    for path in source.rglob("*"):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(source)
+        wanted.add(relative)
+        destination = target / relative
+        if _same_file(path, destination):
+            continue
+        destination.parent.mkdir(parents=True, exist_ok=True)
+        temporary = destination.with_name(f".{destination.name}.new")
+        shutil.copy2(path, temporary)
+        os.replace(temporary, destination)
+        copied += 1
+    removed = 0
+    for path in sorted(target.rglob("*"), reverse=True):  # files before their folders
+        if path.is_dir():
+            if not any(path.iterdir()):
+                path.rmdir()
+        elif path.relative_to(target) not in wanted:
+            path.unlink()
+            removed += 1
+    return copied, removed
+
+
+def _same_file(source, destination):
+    """Same size and time, or same bytes (Pagefind rewrites identical files at every build)."""
+    try:
+        mine, theirs = source.stat(), destination.stat()
+    except FileNotFoundError:
+        return False
+    if mine.st_size != theirs.st_size:
+        return False
+    return mine.st_mtime_ns == theirs.st_mtime_ns or filecmp.cmp(source, destination, shallow=False)
 
 
 def check_build_info(folder):

@@ -128,6 +128,7 @@ PLUGINS = [
     "sharing",
     "responsive_images",
     "feed_extras",
+    "incremental_output",  # after every plugin that changes pages, before the sitemap
     "sitemap",  # pelican-sitemap
     "search_index",
 ]

@@ -32,7 +32,9 @@ RSS_FEED_SUMMARY_ONLY = True
 COUNTER_URL = os.environ.get("COUNTER_URL", "")
 COUNTER_BACKEND = os.environ.get("COUNTER_BACKEND", "builtin") if COUNTER_URL else None
 
-DELETE_OUTPUT_DIRECTORY = True
+# Kept between builds: only the pages whose inputs changed are written again, and
+# the pages of removed articles are deleted (plugins/incremental_output).
+DELETE_OUTPUT_DIRECTORY = False
 CACHE_PATH = "cache/publish"
 # Drafts are previewed with `make serve` only; the public site never holds them.
 DRAFT_SAVE_AS = ""

@@ -100,34 +100,25 @@ def preview(c, path):
 
 @task
 def publish(c, content=CONTENT, output=OUTPUT):
-    """Strict build for publishing (publishconf.py) into output/, replaced only on success.
+    """Strict build for publishing (publishconf.py); output/ is updated only on success.
 
-    The site is built into a new folder next to output/; output/ is swapped
-    for it only when the build succeeded, so a broken commit never leaves a
-    half-written site behind.
+    The site is built into a folder kept next to output/ (``.output-build/``), where a
+    rebuild writes only the pages whose inputs changed (plugins/incremental_output).
+    When the build succeeded, the files that differ are copied into output/ (each one
+    replaced in a single rename) and the files gone are removed; a broken commit
+    never touches output/.
     """
     target = Path(output).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    fresh = Path(tempfile.mkdtemp(prefix=f".{target.name}-new-", dir=target.parent))
-    fresh.chmod(0o755)  # mkdtemp makes it private; the web server must read it
+    staging = target.with_name(f".{target.name}-build")
+    staging.mkdir(parents=True, exist_ok=True)
     try:
-        c.run(f"{PELICAN} {content} -o {fresh} -s publishconf.py", pty=False)
+        c.run(f"{PELICAN} {content} -o {staging} -s publishconf.py", pty=False)
     except UnexpectedExit:
-        shutil.rmtree(fresh, ignore_errors=True)
         print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
         raise
-    write_build_info(fresh)  # proof of a strict build, for `invoke deploy --skip-build`
-    replace_directory(target, fresh)
-
-
-def replace_directory(target, fresh):
-    """Put ``fresh`` in place of ``target`` with two renames (the old copy is removed after)."""
-    old = target.with_name(f".{target.name}-old")
-    shutil.rmtree(old, ignore_errors=True)
-    if target.exists():
-        target.rename(old)
-    fresh.rename(target)
-    shutil.rmtree(old, ignore_errors=True)
+    write_build_info(staging)  # proof of a strict build, for `invoke deploy --skip-build`
+    copied, removed = sync_tree(staging, target)
+    print(f"Đã xuất bản vào {output}/: {copied} tệp mới hoặc thay đổi, {removed} tệp bị xóa.")
 
 
 @task
@@ -199,4 +190,4 @@ def test(c):
     c.run(f"{VENV_BIN / 'pytest'}", pty=False)
 
 
-from deploy import deploy, rollback, write_build_info  # noqa: E402,F401
+from deploy import deploy, rollback, sync_tree, write_build_info  # noqa: E402,F401

@@ -37,6 +37,8 @@ def build_site(
         "OUTPUT_PATH": str(output),
         "CACHE_CONTENT": False,
         "LOAD_CONTENT_CACHE": False,
+        # Next to the output, never the project's cache/ (incremental_output keeps its keys there).
+        "CACHE_PATH": f"{output}-cache",
         **overrides,
     }
     settings = read_settings(str(ROOT / settings_file), override=override)

@@ -409,3 +409,28 @@ def test_pipelines_use_the_readme_commands():
         assert "make test" in used or "bash .ci/run" in joined, joined
         assert used <= {"make test", "make publish"} and "make publish" in used, used
         assert all(command in readme for command in used)
+
+
+def test_sync_tree_copies_only_what_differs(tmp_path):
+    source, target = tmp_path / "build", tmp_path / "output"
+    (source / "bai-viet").mkdir(parents=True)
+    (source / "index.html").write_text("<p>Trang chủ</p>", encoding="utf-8")
+    (source / "bai-viet" / "a.html").write_text("<p>Bài A</p>", encoding="utf-8")
+    (target / "cu").mkdir(parents=True)
+    (target / "cu" / "bai-da-xoa.html").write_text("<p>Cũ</p>", encoding="utf-8")
+    (target / "index.html").write_text("<p>Trang cũ</p>", encoding="utf-8")
+
+    assert deploy.sync_tree(source, target) == (2, 1)
+    assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
+        "bai-viet", "bai-viet/a.html", "index.html",
+    ]  # fmt: skip
+    assert (target / "index.html").read_text(encoding="utf-8") == "<p>Trang chủ</p>"
+    assert deploy.sync_tree(source, target) == (0, 0)
+
+    # Rewritten with the same bytes (a new time): not copied; with new bytes: copied.
+    (source / "index.html").write_text("<p>Trang chủ</p>", encoding="utf-8")
+    os.utime(source / "index.html", ns=(1, 1))
+    assert deploy.sync_tree(source, target) == (0, 0)
+    (source / "bai-viet" / "a.html").write_text("<p>Bài B</p>", encoding="utf-8")
+    assert deploy.sync_tree(source, target) == (1, 0)
+    assert (target / "bai-viet" / "a.html").read_text(encoding="utf-8") == "<p>Bài B</p>"

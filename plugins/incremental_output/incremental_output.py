@@ -1,0 +1,258 @@
+"""Write only the pages and feeds whose inputs changed since the last build.
+
+Pelican renders every page of the site at every build. This writer first
+computes a key for each page (``keys.py``): when the key is the one recorded
+for that file at the previous build and the file is still there, rendering is
+skipped. Article and page files, paginated lists and feeds are keyed; other
+templates (category index, search page, robots.txt) are always written.
+Lists are paginated from the oldest article (``pagination.py``), so a new
+article changes the first list pages only, not every page.
+
+Pages and feeds that were written at the previous build and are no longer
+produced (a deleted or renamed article) are removed, so the output can be kept
+between builds (``DELETE_OUTPUT_DIRECTORY = False``).
+
+The keys live in ``CACHE_PATH/incremental-output/``, one file per output folder,
+with the size and modification time of each file as written: a file changed by
+anything else (another build into the same folder, a copy) is rendered again.
+The record is removed when a build starts and written when it ends, so a build
+that crashes half-way leaves none and the next one renders everything.
+
+Settings: INCREMENTAL_OUTPUT (True; False renders every page, as Pelican does;
+pagination stays counted from the oldest, the theme relies on it).
+"""
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import Writer
+
+from . import keys
+from .pagination import StablePaginator
+
+logger = logging.getLogger(__name__)
+logger.setLevel(logging.INFO)  # one summary line per build
+STATE_VERSION = 2
+_writers = []  # the writer of the current build, for the finalized receiver
+
+
+def state_file(settings, output_path):
+    name = hashlib.blake2b(str(Path(output_path).resolve()).encode(), digest_size=8).hexdigest()
+    return Path(settings["CACHE_PATH"]) / "incremental-output" / f"{name}.json"
+
+
+def load_state(path):
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state.get("files", {}) if state.get("version") == STATE_VERSION else {}
+
+
+def save_state(path, files):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"version": STATE_VERSION, "files": files}), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.enabled = self.settings.get("INCREMENTAL_OUTPUT", True)
+        self.state_path = state_file(self.settings, output_path)
+        self.previous = load_state(self.state_path) if self.enabled else {}
+        self.state_path.unlink(missing_ok=True)
+        self.current = {}  # output path (relative) -> [key, mtime_ns, size], for this build
+        self.rendered = self.skipped = 0
+        self._site_key = None
+        self._item_keys = {}
+        _writers[:] = [self]
+
+    # --- keys ---------------------------------------------------------------
+
+    def site_key(self, context):
+        if self._site_key is None:
+            self._site_key = keys.site_key(self.settings, context)
+        return self._site_key
+
+    def item_key(self, content):
+        key = self._item_keys.get(id(content))
+        if key is None:
+            key = self._item_keys[id(content)] = keys.item_key(content)
+        return key
+
+    def page_key(self, context, name, localcontext, kwargs):
+        """The key of one output file, or None when it must always be rendered."""
+        subject = kwargs.get("article") or kwargs.get("page")
+        page = localcontext.get("articles_page")
+        if subject is not None:
+            subject_key = keys.content_key(subject)
+        elif page is not None:
+            links = [(other.url, other.label) if other else None for other in page.paginator.nearby(page)]
+            subject_key = (
+                [self.item_key(item) for item in page.object_list],
+                page.url,
+                page.label,
+                links,
+                # Scalars and the list's subject (category, tag, organization); not the whole
+                # lists (articles, dates, all_articles): the page shows its own items only.
+                [
+                    (key, keys.stable(value))
+                    for key, value in sorted(kwargs.items())
+                    if not isinstance(value, (list, tuple)) and not key.startswith(("articles_", "dates_"))
+                ],
+            )
+        else:
+            return None
+        return keys.digest(self.site_key(context), name, localcontext["SITEURL"], subject_key)
+
+    # --- writing ------------------------------------------------------------
+
+    def is_current(self, relative, key):
+        """Whether the file holds what ``key`` describes; records it for this build either way."""
+        self.current[relative] = [key]
+        previous = self.previous.get(relative)
+        if key is None or previous is None or previous[0] != key:
+            return False
+        try:
+            stat = os.stat(sanitised_join(self.output_path, relative))
+        except OSError:
+            return False
+        self.current[relative] = previous
+        return [stat.st_mtime_ns, stat.st_size] == previous[1:]
+
+    def written(self, relative):
+        stat = os.stat(sanitised_join(self.output_path, relative))
+        self.current[relative][1:] = [stat.st_mtime_ns, stat.st_size]
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self.write_one(template, context, name, kwargs, relative_urls, override_output)
+            return
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginators = {
+            key: StablePaginator(name, url, objects, self.settings, per_page)
+            for key, objects in paginated.items()
+        }
+        count = next(iter(paginators.values())).num_pages
+        for number in range(1, count + 1):
+            page_kwargs = dict(kwargs)
+            for key, paginator in paginators.items():
+                page = paginator.page(number)
+                page_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
+                        f"{key}_next_page": paginator.page(number + 1) if number < count else None,
+                    }
+                )
+            self.write_one(template, context, page.save_as, page_kwargs, relative_urls, override_output)
+
+    def write_one(self, template, context, name, kwargs, relative_urls, override):
+        localcontext = context.copy()
+        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+        if relative_urls:
+            relative_url = path_to_url(get_relative_path(name))
+            localcontext["SITEURL"] = relative_url
+            localcontext["localsiteurl"] = relative_url
+        localcontext["output_file"] = name
+        localcontext.update(kwargs)
+        if localcontext["localsiteurl"]:
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        path = sanitised_join(self.output_path, name)
+        key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
+        if self.is_current(name, key):
+            self.skipped += 1
+            self._written_files.add(path)
+        else:
+            self.rendered += 1
+            output = template.render(localcontext)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with self._open_w(path, "utf-8", override=override) as handle:
+                handle.write(output)
+            self.written(name)
+            logger.debug('Writing "%s"', path)
+        # Sent for kept files too: the sitemap lists what the build produced.
+        signals.content_written.send(path, context=localcontext)
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):  # fmt: skip
+        if path and self.enabled:
+            items = [self.item_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            bodies = [keys.content_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            key = keys.digest(self.site_key(context), path, url, feed_type, feed_title, items, bodies)
+            if self.is_current(path, key):
+                self.skipped += 1
+                self._written_files.add(sanitised_join(self.output_path, path))
+                return None
+            self.rendered += 1
+            feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            self.written(path)
+            return feed
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def _open_w(self, filename, encoding, override=False):
+        # A new file rather than the old one truncated: a hard-linked copy keeps its content.
+        if filename != os.devnull and os.path.lexists(filename) and filename not in self._written_files:
+            os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
+
+    # --- end of build -------------------------------------------------------
+
+    def finish(self):
+        """Remove what the previous build wrote and this one did not; record the keys."""
+        removed = 0
+        for relative in self.previous.keys() - self.current.keys():
+            path = Path(sanitised_join(self.output_path, relative))
+            if path.is_file():
+                path.unlink()
+                removed += 1
+                remove_empty_parents(path.parent, Path(self.output_path))
+        if self.enabled:
+            save_state(self.state_path, self.current)
+        logger.info(
+            "incremental_output: %d files written, %d unchanged and kept, %d removed",
+            self.rendered, self.skipped, removed,
+        )  # fmt: skip
+
+
+def remove_empty_parents(folder, root):
+    while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def get_writer(pelican):
+    return IncrementalWriter
+
+
+def finish_build(pelican):
+    if _writers:
+        _writers.pop().finish()
+
+
+def register():
+    signals.get_writer.connect(get_writer)
+    signals.finalized.connect(finish_build)

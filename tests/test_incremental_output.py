@@ -1,0 +1,175 @@
+"""Incremental output: a rebuild writes only what changed, and ends byte for byte where a full build ends."""
+
+import hashlib
+import logging
+import re
+import shutil
+
+import pytest
+from conftest import CONTENT, build_site
+from incremental_output.pagination import StablePaginator
+
+# Pagefind names its files by content hash, and the sitemap dates list pages with the build time.
+NOT_COMPARED = ("pagefind/", "sitemap.xml")
+
+
+def tree(folder):
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(comparable(path)).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and not path.relative_to(folder).as_posix().startswith(NOT_COMPARED)
+    }
+
+
+def comparable(path):
+    data = path.read_bytes()
+    if path.suffix == ".xml" and b"<entry>" not in data and b"<item>" not in data:
+        # A feed without articles is dated with the build time (feedgenerator); kept feeds keep theirs.
+        data = re.sub(rb"<(updated|lastBuildDate)>[^<]*<", rb"<\1><", data)
+    return data
+
+
+def build(content, output, **overrides):
+    records = build_site(
+        output,
+        content,
+        settings_file="publishconf.py",
+        log_level=logging.INFO,
+        SEARCH_INDEX=False,
+        **overrides,
+    )
+    summary = [r.getMessage() for r in records if r.getMessage().startswith("incremental_output:")]
+    assert len(summary) == 1, summary
+    return summary[0]
+
+
+NEW_ARTICLE = """\
+---
+title: Hội Nông dân xã ra quân làm đường giao thông nông thôn ấp Bến Đình
+date: 2026-11-20 07:30
+author: Minh Chiến
+category: Tin tức – Sự kiện
+organizations: [Hội Nông dân]
+---
+
+Sáng 20/11/2026, Hội Nông dân xã Tân Hòa ra quân làm mới 1,2 km đường giao thông nông thôn tại ấp Bến Đình.
+
+Hơn 150 hội viên tham gia đào đắp, trải đá và trồng cây hai bên đường.
+"""
+
+
+@pytest.fixture(scope="module")
+def rebuilt(tmp_path_factory):
+    """The sample built, changed (one article added, one edited, one removed) and built again."""
+    root = tmp_path_factory.mktemp("incremental")
+    content = root / "content"
+    shutil.copytree(CONTENT, content)
+    output = root / "output"
+    first = build(content, output)
+    before = tree(output)
+    second = build(content, output)
+
+    (content / "bai-viet/2026/ra-quan-lam-duong.md").write_text(NEW_ARTICLE, encoding="utf-8")
+    added = build(content, output)
+    after_adding = tree(output)
+    edited = sorted((content / "bai-viet/2025").glob("*.md"))[0]
+    edited.write_text(edited.read_text("utf-8") + "\nBổ sung: hội nghị kết thúc lúc 11 giờ.\n", "utf-8")
+    removed = sorted((content / "bai-viet/2024").glob("*.md"))[0]
+    removed.unlink()
+    third = build(content, output)
+    after = tree(output)
+
+    full = root / "full"
+    build(content, full, CACHE_PATH=str(root / "fresh-cache"))
+    return {
+        "summaries": (first, second, added, third),
+        "before": before,
+        "after_adding": after_adding,
+        "after": after,
+        "full": tree(full),
+    }
+
+
+def test_a_rebuild_without_changes_renders_only_the_unkeyed_templates(rebuilt):
+    first, second, *_ = rebuilt["summaries"]
+    assert "0 unchanged" in first
+    # Category index, search page, robots.txt, organization index: always written (cheap, few).
+    assert second.startswith("incremental_output: 4 files written,"), second
+
+
+def test_incremental_rebuild_equals_a_full_build(rebuilt):
+    assert rebuilt["after"].keys() == rebuilt["full"].keys()
+    different = [path for path, digest in rebuilt["after"].items() if rebuilt["full"][path] != digest]
+    assert different == []
+
+
+def test_removed_article_page_is_deleted(rebuilt):
+    before, after = rebuilt["after_adding"], rebuilt["after"]
+    gone = [path for path in before if path not in after]
+    # The article's page, and the page of a tag only that article had.
+    assert [path for path in gone if path.startswith("bai-viet/")] == [gone[0]], gone
+    assert gone[0].startswith("bai-viet/2024/")
+    assert not any(path in rebuilt["full"] for path in gone)
+
+
+def test_new_article_changes_few_pages(rebuilt):
+    before, after = rebuilt["before"], rebuilt["after_adding"]
+    added = [path for path in after if path not in before]
+    changed = sorted(path for path in before if path in after and before[path] != after[path])
+    assert [path for path in added if path.startswith("bai-viet/")] == [
+        "bai-viet/2026/hoi-nong-dan-xa-ra-quan-lam-duong-giao-thong-nong-thon-ap-ben-dinh.html"
+    ]
+    # The lists it is on (first pages only), its feeds, the "Thông tin khác" of a few articles.
+    assert "index.html" in changed
+    assert "chuyen-muc/tin-tuc-su-kien/index.html" in changed
+    assert "to-chuc/hoi-nong-dan/index.html" in changed
+    assert "feeds/to-chuc/hoi-nong-dan.atom.xml" in changed
+    assert not [path for path in changed if "/trang-" in path or path.startswith("trang-")], changed
+    other_news = [path for path in changed if path.startswith("bai-viet/")]
+    assert 1 <= len(other_news) <= 12, other_news
+    assert len(changed) <= 40, changed
+    # What was written is what changed, and the 4 templates written at every build.
+    written = int(rebuilt["summaries"][2].split()[1])
+    assert written <= len(added) + len(changed) + 4
+
+
+@pytest.mark.parametrize(
+    ("count", "first_page", "archives"),
+    [(0, 0, []), (7, 7, []), (10, 10, []), (19, 19, []), (20, 10, [10]), (48, 18, [10, 10, 10])],
+)
+def test_pages_are_blocks_counted_from_the_oldest(count, first_page, archives):
+    items = list(range(count, 0, -1))  # newest first, as Pelican lists articles
+    paginator = StablePaginator("index.html", "", items, {"DEFAULT_ORPHANS": 0}, per_page=10)
+    pages = [paginator.page(number) for number in range(1, paginator.num_pages + 1)]
+    assert len(pages[0].object_list) == first_page
+    assert [len(page.object_list) for page in pages[1:]] == archives
+    assert [page.label for page in pages] == [None, *range(len(archives), 0, -1)]
+    assert [item for page in pages for item in page.object_list] == items
+    for page in pages[1:]:  # archive block `label` holds the same articles whatever comes after
+        bottom = (page.label - 1) * 10 + 1
+        assert sorted(page.object_list) == list(range(bottom, bottom + 10))
+
+
+def test_adding_an_article_keeps_every_archive_page():
+    def archives(count):
+        paginator = StablePaginator(
+            "index.html", "", list(range(count, 0, -1)), {"DEFAULT_ORPHANS": 0}, per_page=10
+        )
+        pages = [paginator.page(number) for number in range(2, paginator.num_pages + 1)]
+        return {page.label: page.object_list for page in pages}
+
+    for count in range(20, 60):
+        old, new = archives(count), archives(count + 1)
+        assert all(new[label] == items for label, items in old.items())
+
+
+def test_archive_pages_link_newest_first(published):
+    soup = published.soup("index.html")
+    links = [a.get_text(strip=True) for a in soup.select(".pagination li a:not([rel])")]
+    current = soup.select_one(".pagination [aria-current=page]").get_text(strip=True)
+    assert current == "Mới nhất"
+    assert links == sorted(links, key=int, reverse=True)
+    older = published.soup(
+        soup.select_one('.pagination a[rel="next"]')["href"].split("xa-tan-hoa/")[1] + "index.html"
+    )
+    assert "trang" in older.title.get_text()
