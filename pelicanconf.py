@@ -125,6 +125,7 @@ PLUGINS = [
     "organizations",
     "other_news",
     "fixed_urls",
+    "fast_taxonomies",
     "sharing",
     "responsive_images",
     "feed_extras",
@@ -180,5 +181,7 @@ CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
 CACHE_PATH = "cache/dev"
+# Pelican rewrites the cache at every build; compressing it cost 2.4 s at 10,000 articles.
+GZIP_CACHE = False
 # Editors write Markdown only; without this, docutils warns about "vi" at every build.
 READERS = {"rst": None}

@@ -216,7 +216,8 @@ def test_failed_publish_leaves_previous_output_untouched(tmp_path):
     assert second.returncode != 0
     assert "30/02/2024" in second.stdout + second.stderr
     assert tree_digest(output) == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["content", "output"], "no temporary folder is left"
+    # The build folder is kept for the next (incremental) publish; nothing else is left.
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".output-build", "content", "output"]
 
 
 def test_check_task_reads_without_writing(tmp_path):

@@ -1,8 +1,14 @@
 """Search in a real browser: with and without diacritics, under a sub-path, and without JavaScript."""
 
+import datetime
+import json
+import logging
+import shutil
+
 import pytest
 from browser import site_context
-from conftest import SUBPATH_SITEURL, normalize
+from conftest import CONTENT, SUBPATH_SITEURL, build_site, normalize
+from search_index.shards import bundle_order, shard_names
 
 SEARCH_PAGE = f"{SUBPATH_SITEURL}/tim-kiem/"
 FOUND = "document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"
@@ -76,3 +82,52 @@ def test_without_javascript_the_form_still_works(browser, published):
         assert page.url == f"{SEARCH_PAGE}?q=hoi+nong+dan"
         assert page.locator("h1").inner_text() == "Tìm kiếm"
         assert "cần JavaScript" in page.content()
+
+
+def test_results_come_from_every_bundle(context, published):
+    """The index is one bundle per year plus one for the pages; the browser merges them all."""
+    listing = json.loads((published.output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert listing["bundles"] == ["2026/", "2025/", "2024/", "trang/"]
+    _, hrefs = results_for(context, "xã Tân Hòa")
+    years = {href.split("/bai-viet/")[1][:4] for href in hrefs if "/bai-viet/" in href}
+    assert years == {"2024", "2025", "2026"}, hrefs
+    _, hrefs = results_for(context, "cơ cấu tổ chức")
+    assert f"{SUBPATH_SITEURL}/trang/co-cau-to-chuc.html" in hrefs
+
+
+@pytest.mark.parametrize(
+    ("per_year", "limit", "expected"),
+    [
+        ({2024: 3, 2025: 2}, 600, {"2024", "2025", "trang"}),
+        ({2024: 5, 2025: 2}, 4, {"2024-q1", "2024-q2", "2024-q3", "2024-q4", "2025", "trang"}),
+    ],
+)
+def test_bundles_by_year_or_quarter(per_year, limit, expected):
+    dates = {}
+    for year, count in per_year.items():
+        for number in range(count):
+            dates[f"bai-viet/{year}/{number}.html"] = datetime.datetime(year, 1 + (number * 3) % 12, 1)
+    files = {*dates, "trang/gioi-thieu.html"}
+    names = shard_names(files, dates, limit)
+    assert set(names.values()) == expected
+    assert names["trang/gioi-thieu.html"] == "trang"
+    assert bundle_order(names.values())[0] == max(expected - {"trang"})
+    assert bundle_order(names.values())[-1] == "trang"
+
+
+def test_a_rebuild_indexes_only_the_bundles_that_changed(tmp_path):
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    output = tmp_path / "output"
+
+    def summary():
+        records = build_site(output, content, "publishconf.py", log_level=logging.INFO)
+        return next(r.getMessage() for r in records if r.getMessage().startswith("search_index:"))
+
+    assert summary() == "search_index: 4 bundles, 4 indexed again, 51 pages"
+    assert summary() == "search_index: 4 bundles, 0 indexed again, 51 pages"
+    edited = sorted((content / "bai-viet/2025").glob("*.md"))[0]
+    edited.write_text(edited.read_text("utf-8") + "\nBổ sung: từ khóa riêng xyzabc.\n", "utf-8")
+    assert summary() == "search_index: 4 bundles, 1 indexed again, 51 pages"
+    listing = json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert listing == {"bundles": ["2026/", "2025/", "2024/", "trang/"]}

@@ -105,9 +105,10 @@ def check_fields(metadata, settings):
 def normalize_category(metadata, settings):
     """ "kinh tế" or "Kinh te" is the configured "Kinh tế": use that name, no problem."""
     category = metadata.get("category")
-    if category is None:
+    allowed = settings.get("SITE_CATEGORIES") or []
+    if category is None or str(category) in allowed:  # the usual case, without folding
         return
-    for name in settings.get("SITE_CATEGORIES") or []:
+    for name in allowed:
         if str(category) != name and fold(category) == fold(name):
             metadata["category"] = Category(name, settings)
             return

@@ -99,10 +99,11 @@ def check_articles(generator):
     # Oldest first: an article already online keeps its address.
     for article in sorted(generator.articles, key=lambda a: (a.date, a.source_path)):
         problems = list(article.metadata.get("content_problems", []))
-        if article.save_as in first_by_url:
-            problems.append(duplicate_url(article.url, first_by_url[article.save_as]))
+        save_as = article.save_as  # computed by Pelican at each access
+        if save_as in first_by_url:
+            problems.append(duplicate_url(article.url, first_by_url[save_as]))
         else:
-            first_by_url[article.save_as] = display_path(article.source_path)
+            first_by_url[save_as] = display_path(article.source_path)
         if any(p.get("field") == "image" for p in problems):
             article.image = None  # publish without the missing cover
         REPORT.add(article.source_path, problems)

@@ -72,6 +72,7 @@ class IncrementalWriter(Writer):
         self.rendered = self.skipped = 0
         self._site_key = None
         self._item_keys = {}
+        self.keys = keys.Keys()
         _writers[:] = [self]
 
     # --- keys ---------------------------------------------------------------
@@ -84,7 +85,7 @@ class IncrementalWriter(Writer):
     def item_key(self, content):
         key = self._item_keys.get(id(content))
         if key is None:
-            key = self._item_keys[id(content)] = keys.item_key(content)
+            key = self._item_keys[id(content)] = self.keys.item_key(content)
         return key
 
     def page_key(self, context, name, localcontext, kwargs):
@@ -92,7 +93,7 @@ class IncrementalWriter(Writer):
         subject = kwargs.get("article") or kwargs.get("page")
         page = localcontext.get("articles_page")
         if subject is not None:
-            subject_key = keys.content_key(subject)
+            subject_key = self.keys.content_key(subject)
         elif page is not None:
             links = [(other.url, other.label) if other else None for other in page.paginator.nearby(page)]
             subject_key = (
@@ -103,7 +104,7 @@ class IncrementalWriter(Writer):
                 # Scalars and the list's subject (category, tag, organization); not the whole
                 # lists (articles, dates, all_articles): the page shows its own items only.
                 [
-                    (key, keys.stable(value))
+                    (key, self.keys.stable(value))
                     for key, value in sorted(kwargs.items())
                     if not isinstance(value, (list, tuple)) and not key.startswith(("articles_", "dates_"))
                 ],
@@ -201,7 +202,7 @@ class IncrementalWriter(Writer):
                    feed_title=None):  # fmt: skip
         if path and self.enabled:
             items = [self.item_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
-            bodies = [keys.content_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            bodies = [self.keys.content_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
             key = keys.digest(self.site_key(context), path, url, feed_type, feed_title, items, bodies)
             if self.is_current(path, key):
                 self.skipped += 1

@@ -23,45 +23,65 @@ def digest(*parts):
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
-def stable(value):
-    """A repr-able, run-independent form of ``value`` (no memory addresses)."""
-    if value is None or isinstance(value, (str, int, float, bool)):
-        return value
-    if isinstance(value, (datetime.date, datetime.time)):
-        return value.isoformat()
-    if isinstance(value, Content):  # another article, as a list item shows it
-        return ("content", value.url, value.title, stable(value.date))
-    if isinstance(value, dict):
-        return sorted((str(key), stable(item)) for key, item in value.items())
-    if isinstance(value, (set, frozenset)):
-        return sorted(repr(stable(item)) for item in value)
-    if isinstance(value, (list, tuple)):
-        return [stable(item) for item in value]
-    if isinstance(value, URLWrapper):  # category, tag, author, organization
-        # name and slug are computed lazily into the instance: read them, not vars().
+class Keys:
+    """Keys of one build; objects shared by many pages (a category, an organization, an
+    article listed in "Thông tin khác") are described once, by identity."""
+
+    def __init__(self):
+        self._shared = {}
+        self._content_keys = {}  # build-long: the contents stay alive, so ids stay unique
+
+    def stable(self, value):
+        """A repr-able, run-independent form of ``value`` (no memory addresses)."""
+        if value is None or isinstance(value, (str, int, float, bool)):
+            return value
+        if isinstance(value, (datetime.date, datetime.time)):
+            return value.isoformat()
+        if isinstance(value, (Content, URLWrapper)):
+            shared = self._shared.get(id(value))
+            if shared is None:
+                shared = self._shared[id(value)] = (value, self.describe(value))  # keeps id() unique
+            return shared[1]
+        if isinstance(value, dict):
+            return sorted((str(key), self.stable(item)) for key, item in value.items())
+        if isinstance(value, (set, frozenset)):
+            return sorted(repr(self.stable(item)) for item in value)
+        if isinstance(value, (list, tuple)):
+            return [self.stable(item) for item in value]
+        text = repr(value)
+        return type(value).__name__ if " at 0x" in text else text
+
+    def describe(self, value):
+        if isinstance(value, Content):  # another article, as a list item shows it
+            return ("content", value.url, value.title, self.stable(value.date))
+        # Category, tag, author, organization. name and slug are computed lazily into
+        # the instance: read them, not vars().
         extra = [
             (key, item)
-            for key, item in public_attributes(value)
+            for key, item in self.attributes(value)
             if not key.startswith("_") and key not in ("name", "slug")
         ]
         return (type(value).__name__, value.name, value.slug, value.url, extra)
-    text = repr(value)
-    return type(value).__name__ if " at 0x" in text else text
+
+    def attributes(self, obj, skipped=SKIPPED_ATTRIBUTES):
+        return [(name, self.stable(item)) for name, item in sorted(vars(obj).items()) if name not in skipped]
+
+    def content_key(self, content):
+        """Everything an article or page carries, its final HTML included (its metadata
+        are attributes too, so the dict itself is skipped). Feeds ask for it again."""
+        key = self._content_keys.get(id(content))
+        if key is None:
+            key = digest(content.content, self.attributes(content, SKIPPED_ATTRIBUTES | {"metadata"}))
+            self._content_keys[id(content)] = key
+        return key
+
+    def item_key(self, content):
+        """An article as a list shows it: its metadata (title, date, image...), no body."""
+        return digest(content.url, content.summary, self.stable(content.metadata))
 
 
-def public_attributes(obj):
-    attributes = sorted(vars(obj).items())
-    return [(name, stable(item)) for name, item in attributes if name not in SKIPPED_ATTRIBUTES]
-
-
-def content_key(content):
-    """Everything an article or page carries, its final HTML included."""
-    return digest(content.content, public_attributes(content))
-
-
-def item_key(content):
-    """An article as a list shows it: its metadata (title, date, image...), no body."""
-    return digest(content.url, content.summary, stable(content.metadata))
+def stable(value):
+    return Keys().stable(value)
 
 
 def files_digest(folders, pattern):

@@ -8,16 +8,32 @@
   var list = document.getElementById("search-results");
   if (!form || !input || !status || !list) return;
 
-  var bundle = new URL(form.dataset.pagefind, document.baseURI).href;
+  // The index is split into bundles (one per year of articles, plus the pages), listed in
+  // bundles.json; the first is loaded, the others are merged into it (Pagefind mergeIndex).
+  var root = new URL(form.dataset.pagefindRoot, document.baseURI).href;
   var siteRoot = new URL(form.dataset.siteRoot, document.baseURI).pathname;
   var pagefind = null;
   var latest = 0;
 
+  function merge(module, bundles) {
+    var options = { baseUrl: siteRoot };
+    return module.options(options).then(function () {
+      return Promise.all(bundles.slice(1).map(function (bundle) { return module.mergeIndex(bundle, options); }));
+    }).then(function () { return module; });
+  }
+
   function load() {
     if (!pagefind) {
-      pagefind = import(bundle).then(function (module) {
-        return module.options({ baseUrl: siteRoot }).then(function () { return module; });
-      });
+      pagefind = fetch(root + "bundles.json")
+        .then(function (response) {
+          if (!response.ok) throw new Error("bundles.json: " + response.status);
+          return response.json();
+        })
+        .then(function (listing) {
+          var bundles = listing.bundles.map(function (name) { return new URL(name, root).href; });
+          return import(bundles[0] + "pagefind.js").then(function (module) { return merge(module, bundles); });
+        });
+      pagefind.catch(function () { pagefind = null; }); // try again at the next search
     }
     return pagefind;
   }
