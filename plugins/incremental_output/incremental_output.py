@@ -197,6 +197,9 @@ class IncrementalWriter(Writer):
             logger.debug('Writing "%s"', path)
         # Sent for kept files too: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
+        subject = kwargs.get("article") or kwargs.get("page")
+        if subject is not None:
+            forget_content(subject)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):  # fmt: skip
@@ -237,6 +240,17 @@ class IncrementalWriter(Writer):
             "incremental_output: %d files written, %d unchanged and kept, %d removed",
             self.rendered, self.skipped, removed,
         )  # fmt: skip
+
+
+def forget_content(content):
+    """Drop Pelican's memoized final HTML of ``content`` once its page is handled.
+
+    Pelican keeps the HTML of every article (about 10 KB each) until the build ends;
+    nothing needs it after the article's own page (a feed computes it again).
+    """
+    cache = getattr(type(content).get_content, "cache", None)
+    if cache is not None:
+        cache.pop((content, content.get_siteurl()), None)
 
 
 def remove_empty_parents(folder, root):
