@@ -12,6 +12,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader, ensure_metadata_list
 from vietnamese.dates import DateError, parse_date
 
+from . import smartypants_speedup
 from .parsing import FrontMatter, FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
@@ -189,6 +190,7 @@ def typogrify_text(html, settings):
     import smartypants  # noqa: PLC0415 (only when typography is on)
     from typogrify.filters import typogrify  # noqa: PLC0415
 
+    smartypants_speedup.install()
     dashes = {"oldschool": smartypants.Attr.set2, "oldschool_inverted": smartypants.Attr.set3}
     smartypants.Attr.default = dashes.get(settings["TYPOGRIFY_DASHES"], smartypants.Attr.set1)
     smartypants.Attr.default |= smartypants.Attr.w

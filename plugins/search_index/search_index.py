@@ -11,7 +11,8 @@ diacritics itself: "hoi nong dan" finds "Hội Nông dân", "dang uy" finds "Đ�
 
 Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi"), SEARCH_INDEX_PATHS
 (["bai-viet", "trang"]), SEARCH_INDEX_BUNDLE_PAGES (600: a year with more
-articles is split into quarters; Pagefind needs about 0.35 MB per page).
+articles is split into quarters; Pagefind needs about 0.35 MB per page),
+SEARCH_INDEX_WORKERS (os.cpu_count(): bundles indexed at the same time).
 """
 
 import hashlib
@@ -22,6 +23,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from pelican import signals
@@ -89,19 +91,26 @@ def build_index(pelican):
         members.setdefault(shards[path], []).append(path)
     state = state_file(settings, output)
     previous = read_state(state)
-    bundles, indexed = {}, 0
-    for name in bundle_order(members):
-        bundles[name] = fingerprint(output, members[name])
-        if previous.get(name) == bundles[name] and (root / name / "pagefind.js").is_file():
-            continue
+    bundles = {name: fingerprint(output, members[name]) for name in bundle_order(members)}
+    todo = [
+        name
+        for name in bundles
+        if previous.get(name) != bundles[name] or not (root / name / "pagefind.js").is_file()
+    ]
+    workers = settings.get("SEARCH_INDEX_WORKERS") or os.cpu_count() or 1
+
+    def index(name):
         shutil.rmtree(root / name, ignore_errors=True)
-        try:
-            index_bundle(output, members[name], root / name, language)
-        except RuntimeError as error:
-            logger.error("search_index: Pagefind could not index %s/: %s", name, error)
-            bundles.pop(name)
-            continue
-        indexed += 1
+        index_bundle(output, members[name], root / name, language)
+
+    with ThreadPoolExecutor(workers) as pool:  # one Pagefind process per bundle, `workers` at a time
+        for name, future in [(name, pool.submit(index, name)) for name in todo]:
+            try:
+                future.result()
+            except RuntimeError as error:
+                logger.error("search_index: Pagefind could not index %s/: %s", name, error)
+                bundles.pop(name)
+    indexed = len(todo)
     remove_other_bundles(root, bundles)
     root.mkdir(parents=True, exist_ok=True)
     listing = {"bundles": [f"{name}/" for name in bundles]}
