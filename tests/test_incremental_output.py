@@ -7,6 +7,7 @@ import shutil
 
 import pytest
 from conftest import CONTENT, build_site
+from incremental_output.forked import run_in_processes
 from incremental_output.pagination import StablePaginator
 
 # Pagefind names its files by content hash, and the sitemap dates list pages with the build time.
@@ -82,6 +83,7 @@ def rebuilt(tmp_path_factory):
     full = root / "full"
     build(content, full, CACHE_PATH=str(root / "fresh-cache"))
     return {
+        "content": content,
         "summaries": (first, second, added, third),
         "before": before,
         "after_adding": after_adding,
@@ -173,3 +175,29 @@ def test_archive_pages_link_newest_first(published):
         soup.select_one('.pagination a[rel="next"]')["href"].split("xa-tan-hoa/")[1] + "index.html"
     )
     assert "trang" in older.title.get_text()
+
+
+def test_pages_rendered_in_two_processes_are_the_same(tmp_path, rebuilt):
+    # The sample has fewer pages than PARALLEL_WRITING_MIN_PAGES: force the forked path.
+    output = tmp_path / "forked"
+    build(rebuilt["content"], output, PARALLEL_WRITING_MIN_PAGES=1, PARALLEL_WRITING_WORKERS=2)
+    assert tree(output) == rebuilt["full"]
+
+
+def test_a_failing_or_erroring_child_process_fails_the_build(tmp_path):
+    def write(item):
+        if item == 3:  # in the child's share (odd items)
+            raise ValueError("template error")
+        (tmp_path / f"{item}.html").write_text("ok", encoding="utf-8")
+
+    with pytest.raises(RuntimeError, match="exit statuses"):
+        run_in_processes(write, list(range(6)), 2)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["0.html", "1.html", "2.html", "4.html"]
+
+    def log_error(item):
+        if item == 1:
+            logging.getLogger("responsive_images").error("ảnh hỏng")
+
+    with pytest.raises(RuntimeError, match=r"\[2\]"):
+        run_in_processes(log_error, [0, 1], 2)
+    run_in_processes(lambda item: None, [0, 1, 2], 2)  # and all is well when nothing fails

@@ -30,9 +30,10 @@ from pathlib import Path
 
 from pelican import signals
 from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import Writer
+from pelican.writers import FileOverwriteFailedError, Writer
 
 from . import keys
+from .forked import run_in_processes
 from .pagination import StablePaginator
 
 logger = logging.getLogger(__name__)
@@ -70,6 +71,7 @@ class IncrementalWriter(Writer):
         self.state_path.unlink(missing_ok=True)
         self.current = {}  # output path (relative) -> [key, mtime_ns, size], for this build
         self.rendered = self.skipped = 0
+        self.pending = []  # pages to render: (template, context, name, kwargs, relative_urls)
         self._site_key = None
         self._item_keys = {}
         self.keys = keys.Keys()
@@ -172,34 +174,62 @@ class IncrementalWriter(Writer):
             self.write_one(template, context, page.save_as, page_kwargs, relative_urls, override_output)
 
     def write_one(self, template, context, name, kwargs, relative_urls, override):
-        localcontext = context.copy()
-        localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-        if relative_urls:
-            relative_url = path_to_url(get_relative_path(name))
-            localcontext["SITEURL"] = relative_url
-            localcontext["localsiteurl"] = relative_url
-        localcontext["output_file"] = name
-        localcontext.update(kwargs)
-        if localcontext["localsiteurl"]:
-            context["localsiteurl"] = localcontext["localsiteurl"]
+        localcontext = local_context(context, name, kwargs, relative_urls)
         path = sanitised_join(self.output_path, name)
         key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
         if self.is_current(name, key):
             self.skipped += 1
-            self._written_files.add(path)
         else:
             self.rendered += 1
-            output = template.render(localcontext)
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with self._open_w(path, "utf-8", override=override) as handle:
-                handle.write(output)
-            self.written(name)
-            logger.debug('Writing "%s"', path)
-        # Sent for kept files too: the sitemap lists what the build produced.
+            if self.check_overwrite(path, override):  # rendered at the end, on every core
+                self.pending.append((template, context, name, kwargs, relative_urls))
+        self._written_files.add(path)
+        # Sent for every file: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
         subject = kwargs.get("article") or kwargs.get("page")
         if subject is not None:
             forget_content(subject)
+
+    def check_overwrite(self, path, override):
+        """Pelican's _open_w rules, before rendering: whether this page is to be written."""
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return False  # the overriding page stays
+        if path in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already written to it previously'
+            )
+        if override:
+            self._overridden_files.add(path)
+        return True
+
+    def render(self, job):
+        template, context, name, kwargs, relative_urls = job
+        localcontext = local_context(context, name, kwargs, relative_urls)
+        if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        output = template.render(localcontext)
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.lexists(path):  # a new file: a hard-linked copy keeps the old content
+            os.unlink(path)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+        subject = kwargs.get("article") or kwargs.get("page")
+        if subject is not None:
+            forget_content(subject)
+
+    def render_pending(self):
+        jobs, self.pending = self.pending, []
+        workers = self.settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
+        if workers > 1 and len(jobs) >= self.settings.get("PARALLEL_WRITING_MIN_PAGES", 200):
+            run_in_processes(self.render, jobs, workers)
+        else:
+            for job in jobs:
+                self.render(job)
+        for _, _, name, _, _ in jobs:
+            self.written(name)
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):  # fmt: skip
@@ -226,7 +256,9 @@ class IncrementalWriter(Writer):
     # --- end of build -------------------------------------------------------
 
     def finish(self):
-        """Remove what the previous build wrote and this one did not; record the keys."""
+        """Render the pages left to render, remove what the previous build wrote and this
+        one did not, record the keys."""
+        self.render_pending()
         removed = 0
         for relative in self.previous.keys() - self.current.keys():
             path = Path(sanitised_join(self.output_path, relative))
@@ -240,6 +272,19 @@ class IncrementalWriter(Writer):
             "incremental_output: %d files written, %d unchanged and kept, %d removed",
             self.rendered, self.skipped, removed,
         )  # fmt: skip
+
+
+def local_context(context, name, kwargs, relative_urls):
+    """The variables of one page, as Pelican's Writer.write_file builds them."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
 
 
 def forget_content(content):
