@@ -65,6 +65,8 @@ def rebuilt(tmp_path_factory):
     root = tmp_path_factory.mktemp("incremental")
     content = root / "content"
     shutil.copytree(CONTENT, content)
+    spare_photo = content / "images/2024/anh-khong-dung.jpg"  # a photo no article shows
+    shutil.copy(sorted((content / "images/2024").glob("*.jpg"))[0], spare_photo)
     output = root / "output"
     first = build(content, output)
     before = tree(output)
@@ -77,6 +79,7 @@ def rebuilt(tmp_path_factory):
     edited.write_text(edited.read_text("utf-8") + "\nBổ sung: hội nghị kết thúc lúc 11 giờ.\n", "utf-8")
     removed = sorted((content / "bai-viet/2024").glob("*.md"))[0]
     removed.unlink()
+    spare_photo.unlink()
     third = build(content, output)
     after = tree(output)
 
@@ -108,10 +111,12 @@ def test_incremental_rebuild_equals_a_full_build(rebuilt):
 def test_removed_article_page_is_deleted(rebuilt):
     before, after = rebuilt["after_adding"], rebuilt["after"]
     gone = [path for path in before if path not in after]
-    # The article's page, and the page of a tag only that article had.
-    assert [path for path in gone if path.startswith("bai-viet/")] == [gone[0]], gone
-    assert gone[0].startswith("bai-viet/2024/")
+    # The article's page, the page of a tag only that article had, the removed photo.
+    assert "images/2024/anh-khong-dung.jpg" in gone
+    articles = [path for path in gone if path.startswith("bai-viet/")]
+    assert len(articles) == 1 and articles[0].startswith("bai-viet/2024/"), gone
     assert not any(path in rebuilt["full"] for path in gone)
+    assert "images/2024/anh-khong-dung.jpg" in rebuilt["before"]
 
 
 def test_new_article_changes_few_pages(rebuilt):

@@ -8,8 +8,8 @@ templates (category index, search page, robots.txt) are always written.
 Lists are paginated from the oldest article (``pagination.py``), so a new
 article changes the first list pages only, not every page.
 
-Pages and feeds that were written at the previous build and are no longer
-produced (a deleted or renamed article) are removed, so the output can be kept
+Pages, feeds and photos that were written at the previous build and are no
+longer produced (a deleted or renamed article, a removed photo) are removed, so the output can be kept
 between builds (``DELETE_OUTPUT_DIRECTORY = False``).
 
 The keys live in ``CACHE_PATH/incremental-output/``, one file per output folder,
@@ -40,6 +40,7 @@ logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)  # one summary line per build
 STATE_VERSION = 2
 _writers = []  # the writer of the current build, for the finalized receiver
+_static_files = []  # output paths of the static files of the current build
 
 
 def state_file(settings, output_path):
@@ -308,11 +309,21 @@ def get_writer(pelican):
     return IncrementalWriter
 
 
+def record_static_files(generator):
+    """Static files (photos) are copied by Pelican itself, before the writer exists: noted
+    here so that the copy of a removed photo is removed too."""
+    _static_files[:] = [static.save_as for static in generator.staticfiles]
+
+
 def finish_build(pelican):
     if _writers:
-        _writers.pop().finish()
+        writer = _writers.pop()
+        for path in _static_files:
+            writer.current.setdefault(path, [None])
+        writer.finish()
 
 
 def register():
     signals.get_writer.connect(get_writer)
+    signals.static_generator_finalized.connect(record_static_files)
     signals.finalized.connect(finish_build)

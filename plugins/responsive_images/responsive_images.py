@@ -25,6 +25,7 @@ from PIL import Image
 
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 DEFAULT_WIDTHS = (360, 720)
+VARIANT_NAME = re.compile(r"-\d+w\.\w+$")  # photo-360w.jpg: a resized copy
 DEFAULT_SIZES = "(min-width: 48rem) 720px, 100vw"
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 SRC = re.compile(r'\ssrc="([^"]+)"')
@@ -124,7 +125,7 @@ def static_images(settings):
     for static in settings["STATIC_PATHS"]:
         for folder, _, files in os.walk(os.path.join(root, static)):
             for name in files:
-                if name.lower().endswith(EXTENSIONS) and not re.search(r"-\d+w\.\w+$", name):
+                if name.lower().endswith(EXTENSIONS) and not VARIANT_NAME.search(name):
                     path = os.path.join(folder, name)
                     yield path, os.path.relpath(path, root)
 
@@ -140,19 +141,44 @@ def make_variant(source, target, width, quality):
 
 
 def write_variants(pelican):
-    """finalized: copy (making them first if needed) the resized photos into the output."""
+    """finalized: copy (making them first if needed) the resized photos into the output,
+    and remove the ones of photos that are gone (the output is kept between builds)."""
     settings = pelican.settings
     widths = settings.get("RESPONSIVE_IMAGE_WIDTHS", DEFAULT_WIDTHS)
     quality = settings.get("RESPONSIVE_IMAGE_QUALITY", 78)
     cache = os.path.join(settings.get("CACHE_PATH", "cache"), "responsive_images")
+    produced = set()
     for source, relative in static_images(settings):
         for width in variant_widths(image_size(source), widths):
             cached = os.path.join(cache, variant_path(relative, width))
             if not os.path.isfile(cached) or os.path.getmtime(cached) < os.path.getmtime(source):
                 make_variant(source, cached, width, quality)
             target = os.path.join(pelican.output_path, variant_path(relative, width))
-            os.makedirs(os.path.dirname(target), exist_ok=True)
-            shutil.copyfile(cached, target)
+            produced.add(os.path.normpath(target))
+            if not same_file(cached, target):
+                os.makedirs(os.path.dirname(target), exist_ok=True)
+                shutil.copy2(cached, target)
+    remove_stale_variants(pelican.output_path, settings, produced)
+
+
+def same_file(source, target):
+    try:
+        mine, theirs = os.stat(source), os.stat(target)
+    except OSError:
+        return False
+    return (mine.st_size, mine.st_mtime_ns) == (theirs.st_size, theirs.st_mtime_ns)
+
+
+def remove_stale_variants(output_path, settings, produced):
+    """Resized copies in the output whose photo is gone (not a photo of content/ itself)."""
+    for static in settings["STATIC_PATHS"]:
+        for folder, _, files in os.walk(os.path.join(output_path, static)):
+            for name in files:
+                target = os.path.normpath(os.path.join(folder, name))
+                if not VARIANT_NAME.search(name) or target in produced:
+                    continue
+                if not os.path.exists(os.path.join(settings["PATH"], os.path.relpath(target, output_path))):
+                    os.remove(target)
 
 
 def register():
