@@ -102,6 +102,7 @@ AUTHOR_SAVE_AS = ""
 AUTHORS_SAVE_AS = ""
 ARCHIVES_SAVE_AS = ""
 DIRECT_TEMPLATES = ["index", "categories", "search", "robots"]
+INDEX_URL = ""  # the home page is linked as the site root, not index.html
 SEARCH_URL = "tim-kiem/"
 SEARCH_SAVE_AS = SEARCH_URL + "index.html"
 ROBOTS_SAVE_AS = "robots.txt"

@@ -6,7 +6,7 @@ import re
 import shutil
 
 import pytest
-from conftest import CONTENT, build_site
+from conftest import CONTENT, SUBPATH_SITEURL, build_site
 from incremental_output.forked import run_in_processes
 from incremental_output.pagination import StablePaginator
 
@@ -180,6 +180,8 @@ def test_archive_pages_link_newest_first(published):
         soup.select_one('.pagination a[rel="next"]')["href"].split("xa-tan-hoa/")[1] + "index.html"
     )
     assert "trang" in older.title.get_text()
+    newest = [a["href"] for a in older.select(".pagination a") if a.get_text(strip=True) == "Mới nhất"]
+    assert newest == [f"{SUBPATH_SITEURL}/"], "the home page is linked as the site root"
 
 
 def test_pages_rendered_in_two_processes_are_the_same(tmp_path, rebuilt):
