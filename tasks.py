@@ -26,8 +26,8 @@ def _pelican(c, settings, *extra):
 
 @task
 def clean(c):
-    """Remove the generated site and caches."""
-    for folder in (OUTPUT, "__pycache__", ".pytest_cache"):
+    """Remove the generated site (and the kept publishing build) and caches."""
+    for folder in (OUTPUT, f".{OUTPUT}-build", "cache", "__pycache__", ".pytest_cache"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
 
 
