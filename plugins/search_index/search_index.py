@@ -110,7 +110,7 @@ def build_index(pelican):
             except RuntimeError as error:
                 logger.error("search_index: Pagefind could not index %s/: %s", name, error)
                 bundles.pop(name)
-    indexed = len(todo)
+    indexed = len([name for name in todo if name in bundles])  # failed ones were dropped
     remove_other_bundles(root, bundles)
     root.mkdir(parents=True, exist_ok=True)
     listing = {"bundles": [f"{name}/" for name in bundles]}
