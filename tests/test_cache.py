@@ -78,3 +78,19 @@ def test_parallel_reading_gives_the_same_site(site, tmp_path):
     for page in pages:
         assert (output / page).read_bytes() == (site.output / page).read_bytes(), page
     assert (tmp_path / "cache").is_dir()
+
+
+def test_reader_cache_is_rewritten_only_when_a_file_was_read(content, tmp_path):
+    cache = tmp_path / "cache"
+    cached_build(content, tmp_path / "out", cache)
+    [articles_cache] = [path for path in cache.iterdir() if path.name.startswith("ArticlesGenerator")]
+    written = articles_cache.stat().st_mtime_ns
+    cached_build(content, tmp_path / "out", cache)
+    assert articles_cache.stat().st_mtime_ns == written, "nothing read, nothing to save"
+    article = content / "bai-viet" / "tong-ket.md"
+    article.write_text(GOOD + "\nBổ sung một câu.\n", encoding="utf-8")
+    cached_build(content, tmp_path / "out", cache)
+    assert articles_cache.stat().st_mtime_ns != written
+    records = cached_build(content, tmp_path / "again", cache)  # the edit came back from the saved cache
+    page = next((tmp_path / "again").rglob("hoi-nghi-tong-ket*.html"))
+    assert "Bổ sung một&nbsp;câu." in page.read_text(encoding="utf-8"), messages(records)

@@ -208,3 +208,19 @@ def test_a_failing_or_erroring_child_process_fails_the_build(tmp_path):
     with pytest.raises(RuntimeError, match=r"\[2\]"):
         run_in_processes(log_error, [0, 1], 2)
     run_in_processes(lambda item: None, [0, 1, 2], 2)  # and all is well when nothing fails
+
+
+def test_keys_see_taxonomy_objects_by_value_and_attached_attributes():
+    from incremental_output.keys import Keys
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.urlwrappers import Category
+
+    settings = dict(DEFAULT_CONFIG)
+    keys = Keys()
+    # Pelican makes a new Category for each article: equal ones must give equal keys.
+    assert keys.stable(Category("Tin tức", settings)) == keys.stable(Category("Tin tức", settings))
+    assert keys.stable(Category("Tin tức", settings)) != keys.stable(Category("Văn hóa", settings))
+    # A plugin's attribute on a taxonomy object is part of what pages show of it.
+    first, second = Category("Tin tức", settings), Category("Tin tức", settings)
+    first.description, second.description = "Tin của xã", "Tin của phường"
+    assert Keys().stable(first) != Keys().stable(second)

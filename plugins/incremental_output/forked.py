@@ -1,13 +1,15 @@
-"""Run a function over a list in several forked processes (pages to render).
+"""Run a function over a list in several forked processes (pages to check and render).
 
-Forked children share the parent's memory (templates, articles, context) and
-write their files themselves; nothing is sent back. A child that fails, or
-logs an error, exits with a non-zero status, and the parent raises, so a
-strict build still stops on it.
+Forked children share the parent's memory (templates, articles, context),
+write their files themselves and send back only what ``function`` returns
+(small records, pickled through a pipe). A child that fails, or logs an error,
+exits with a non-zero status, and the parent raises, so a strict build still
+stops on it.
 """
 
 import logging
 import os
+import pickle
 import sys
 
 logger = logging.getLogger(__name__)
@@ -23,33 +25,44 @@ class ErrorCounter(logging.Handler):
 
 
 def run_in_processes(function, items, workers):
-    """``function(item)`` for every item, spread over ``workers`` processes (this one included)."""
+    """``[function(item) for item in items]``, spread over ``workers`` processes (this one
+    included); the results come back in no particular order."""
     for stream in (sys.stdout, sys.stderr):
         stream.flush()  # or a child would print the parent's buffered output again
-    children = [pid for pid in (_fork(function, items, number, workers) for number in range(1, workers))]
-    failure = None
+    children = [_fork(function, items, number, workers) for number in range(1, workers)]
+    results, failure = [], None
     try:
-        for item in items[0::workers]:
-            function(item)
+        results = [function(item) for item in items[0::workers]]
     except Exception as error:  # wait for the children before reporting it
         failure = error
-    statuses = [os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) for pid in children]
+    statuses = []
+    for pid, pipe in children:
+        with os.fdopen(pipe, "rb") as reader:  # read before waiting: a full pipe blocks the child
+            sent = reader.read()
+        statuses.append(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]))
+        if sent:
+            results.extend(pickle.loads(sent))
     if failure is not None:
         raise failure
     if any(statuses):
         raise RuntimeError(f"a process writing pages failed (exit statuses {statuses}); see the errors above")
+    return results
 
 
 def _fork(function, items, number, workers):
+    reader, writer = os.pipe()
     pid = os.fork()
     if pid:
-        return pid
+        os.close(writer)
+        return pid, reader
+    os.close(reader)
     status = 0
     counter = ErrorCounter()
     logging.getLogger().addHandler(counter)
     try:
-        for item in items[number::workers]:
-            function(item)
+        results = [function(item) for item in items[number::workers]]
+        with os.fdopen(writer, "wb") as pipe:
+            pipe.write(pickle.dumps(results))
     except Exception:
         logger.exception("incremental_output: writing a page failed")
         status = 1

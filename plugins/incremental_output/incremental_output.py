@@ -1,8 +1,9 @@
 """Write only the pages and feeds whose inputs changed since the last build.
 
-Pelican renders every page of the site at every build. This writer first
-computes a key for each page (``keys.py``): when the key is the one recorded
-for that file at the previous build and the file is still there, rendering is
+Pelican renders every page of the site at every build. This writer queues
+the pages and, at the end of the build, in one forked process per core,
+computes a key for each (``keys.py``): when the key is the one recorded for
+that file at the previous build and the file is still there, rendering is
 skipped. Article and page files, paginated lists and feeds are keyed; other
 templates (category index, search page, robots.txt) are always written.
 Lists are paginated from the oldest article (``pagination.py``), so a new
@@ -175,21 +176,16 @@ class IncrementalWriter(Writer):
             self.write_one(template, context, page.save_as, page_kwargs, relative_urls, override_output)
 
     def write_one(self, template, context, name, kwargs, relative_urls, override):
+        """Queue one page: whether it is rendered is decided at the end, on every core."""
         localcontext = local_context(context, name, kwargs, relative_urls)
         path = sanitised_join(self.output_path, name)
-        key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
-        if self.is_current(name, key):
-            self.skipped += 1
-        else:
-            self.rendered += 1
-            if self.check_overwrite(path, override):  # rendered at the end, on every core
-                self.pending.append((template, context, name, kwargs, relative_urls))
+        if self.check_overwrite(path, override):
+            if self.enabled:
+                self.site_key(context)  # computed once, before the processes part
+            self.pending.append((template, context, name, kwargs, relative_urls))
         self._written_files.add(path)
         # Sent for every file: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
-        subject = kwargs.get("article") or kwargs.get("page")
-        if subject is not None:
-            forget_content(subject)
 
     def check_overwrite(self, path, override):
         """Pelican's _open_w rules, before rendering: whether this page is to be written."""
@@ -205,9 +201,21 @@ class IncrementalWriter(Writer):
             self._overridden_files.add(path)
         return True
 
-    def render(self, job):
+    def handle(self, job):
+        """Render one queued page unless its file is current; returns what to record."""
         template, context, name, kwargs, relative_urls = job
         localcontext = local_context(context, name, kwargs, relative_urls)
+        key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
+        rendered = not self.is_current(name, key)
+        if rendered:
+            self.render(template, context, name, localcontext)
+            self.written(name)
+        subject = kwargs.get("article") or kwargs.get("page")
+        if subject is not None:
+            forget_content(subject)
+        return name, self.current[name], rendered
+
+    def render(self, template, context, name, localcontext):
         if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
             context["localsiteurl"] = localcontext["localsiteurl"]
         output = template.render(localcontext)
@@ -217,20 +225,20 @@ class IncrementalWriter(Writer):
             os.unlink(path)
         with open(path, "w", encoding="utf-8") as handle:
             handle.write(output)
-        subject = kwargs.get("article") or kwargs.get("page")
-        if subject is not None:
-            forget_content(subject)
 
-    def render_pending(self):
+    def handle_pending(self):
         jobs, self.pending = self.pending, []
         workers = self.settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
         if workers > 1 and len(jobs) >= self.settings.get("PARALLEL_WRITING_MIN_PAGES", 200):
-            run_in_processes(self.render, jobs, workers)
+            results = run_in_processes(self.handle, jobs, workers)
         else:
-            for job in jobs:
-                self.render(job)
-        for _, _, name, _, _ in jobs:
-            self.written(name)
+            results = [self.handle(job) for job in jobs]
+        for name, record, rendered in results:
+            self.current[name] = record
+            if rendered:
+                self.rendered += 1
+            else:
+                self.skipped += 1
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):  # fmt: skip
@@ -259,7 +267,7 @@ class IncrementalWriter(Writer):
     def finish(self):
         """Render the pages left to render, remove what the previous build wrote and this
         one did not, record the keys."""
-        self.render_pending()
+        self.handle_pending()
         removed = 0
         for relative in self.previous.keys() - self.current.keys():
             path = Path(sanitised_join(self.output_path, relative))

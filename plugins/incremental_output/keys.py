@@ -23,6 +23,16 @@ def digest(*parts):
     return hashlib.blake2b(repr(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
 
 
+def text_digest(text):
+    """A long text (a page's HTML) hashed as it is: cheaper than in ``repr``."""
+    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+
+
+PLAIN_TYPES = frozenset({type(None), str, int, float, bool})
+# What Pelican's Category/Tag/Author hold; it makes a new one for each article.
+PLAIN_WRAPPER_ATTRIBUTES = frozenset({"settings", "_name", "_slug", "_slug_from_name", "name", "slug"})
+
+
 class Keys:
     """Keys of one build; objects shared by many pages (a category, an organization, an
     article listed in "Thông tin khác") are described once, by identity."""
@@ -33,45 +43,61 @@ class Keys:
 
     def stable(self, value):
         """A repr-able, run-independent form of ``value`` (no memory addresses)."""
-        if value is None or isinstance(value, (str, int, float, bool)):
+        if type(value) in PLAIN_TYPES:
+            return value
+        if isinstance(value, (Content, URLWrapper)):
+            if isinstance(value, URLWrapper) and vars(value).keys() <= PLAIN_WRAPPER_ATTRIBUTES:
+                return self.plain_wrapper(value)
+            shared = self._shared.get(id(value))
+            if shared is None:
+                # Kept as a digest: pages repeat it (8 times in each "Thông tin khác").
+                # The value is kept too, so that its id() stays unique.
+                shared = self._shared[id(value)] = (value, digest(self.describe(value)))
+            return shared[1]
+        if isinstance(value, (list, tuple)):
+            return [self.stable(item) for item in value]
+        if isinstance(value, (str, int, float)):  # subclasses (Markup...)
             return value
         if isinstance(value, (datetime.date, datetime.time)):
             return value.isoformat()
-        if isinstance(value, (Content, URLWrapper)):
-            shared = self._shared.get(id(value))
-            if shared is None:
-                shared = self._shared[id(value)] = (value, self.describe(value))  # keeps id() unique
-            return shared[1]
         if isinstance(value, dict):
             return sorted((str(key), self.stable(item)) for key, item in value.items())
         if isinstance(value, (set, frozenset)):
             return sorted(repr(self.stable(item)) for item in value)
-        if isinstance(value, (list, tuple)):
-            return [self.stable(item) for item in value]
         text = repr(value)
         return type(value).__name__ if " at 0x" in text else text
+
+    def plain_wrapper(self, value):
+        """Pelican's own taxonomy object: equal ones (same type, name, slug) look the same."""
+        identity = (type(value), value.name, value.slug)
+        described = self._shared.get(identity)
+        if described is None:
+            described = self._shared[identity] = digest(self.describe(value))
+        return described
 
     def describe(self, value):
         if isinstance(value, Content):  # another article, as a list item shows it
             return ("content", value.url, value.title, self.stable(value.date))
         # Category, tag, author, organization. name and slug are computed lazily into
         # the instance: read them, not vars().
-        extra = [
-            (key, item)
-            for key, item in self.attributes(value)
-            if not key.startswith("_") and key not in ("name", "slug")
-        ]
+        extra = sorted(
+            (key, self.stable(item))
+            for key, item in vars(value).items()
+            if key[0] != "_" and key not in ("name", "slug") and key not in SKIPPED_ATTRIBUTES
+        )
         return (type(value).__name__, value.name, value.slug, value.url, extra)
 
     def attributes(self, obj, skipped=SKIPPED_ATTRIBUTES):
-        return [(name, self.stable(item)) for name, item in sorted(vars(obj).items()) if name not in skipped]
+        values = vars(obj)
+        return [(name, self.stable(values[name])) for name in sorted(values) if name not in skipped]
 
     def content_key(self, content):
         """Everything an article or page carries, its final HTML included (its metadata
         are attributes too, so the dict itself is skipped). Feeds ask for it again."""
         key = self._content_keys.get(id(content))
         if key is None:
-            key = digest(content.content, self.attributes(content, SKIPPED_ATTRIBUTES | {"metadata"}))
+            attributes = self.attributes(content, SKIPPED_ATTRIBUTES | {"metadata"})
+            key = digest(text_digest(content.content), attributes)
             self._content_keys[id(content)] = key
         return key
 
