@@ -44,3 +44,48 @@ def test_category_and_tag_pages_list_their_articles_newest_first(site):
     for page in ("chuyen-muc/kinh-te/index.html", "chu-de/nha-dai-doan-ket/index.html"):
         dates = [t["datetime"] for t in site.soup(page).select(".article-list .teaser-meta time")]
         assert dates and dates == sorted(dates, reverse=True), page
+
+
+def test_translations_grouped_as_pelican_groups_them(caplog):
+    from fast_taxonomies.fast_taxonomies import process_translations
+    from pelican.contents import Article as PelicanArticle
+    from pelican.settings import DEFAULT_CONFIG
+    from pelican.utils import process_translations as pelican_process_translations
+
+    settings = dict(DEFAULT_CONFIG, DEFAULT_LANG="vi")
+
+    def corpus(folder="a"):
+        made = []
+        for number, (slug, lang, translation) in enumerate(
+            [("a", "vi", None), ("b", "en", None), ("a", "en", None), ("c", "vi", None),
+             ("b", "vi", None), ("d", "en", "true"), ("d", "vi", None), ("e", "fr", None),
+             ("c", "vi", None), ("f", "en", "true"), ("f", "fr", "true")]
+        ):  # fmt: skip
+            metadata = {"title": f"Bài {number}", "slug": slug, "lang": lang}
+            if translation:
+                metadata["translation"] = translation
+            source = f"{folder}/{number}.md"  # Pelican logs a repeated warning once: new paths
+            made.append(PelicanArticle("<p>x</p>", metadata=metadata, settings=settings, source_path=source))
+        return made
+
+    def described(result):
+        index, translations = result
+        return (
+            [(a.title, sorted(t.title for t in a.translations)) for a in index],
+            [a.title for a in translations],
+        )
+
+    caplog.set_level("WARNING")
+    expected = described(pelican_process_translations(corpus(), "slug"))
+    pelican_warnings = [r.getMessage() for r in caplog.records]
+    caplog.clear()
+    assert described(process_translations(corpus("b"), "slug")) == expected
+    assert [r.getMessage().replace("b/", "a/") for r in caplog.records] == pelican_warnings
+    assert len(pelican_warnings) == 4
+    assert expected[1], "the corpus has translations"
+    assert described(process_translations(corpus(), ["slug", "lang"])) == described(
+        pelican_process_translations(corpus(), ["slug", "lang"])
+    )
+    assert described(process_translations(corpus(), None)) == described(
+        pelican_process_translations(corpus(), None)
+    )
