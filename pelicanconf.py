@@ -114,6 +114,9 @@ PAGINATION_PATTERNS = (
 
 # --- Theme and plugins -------------------------------------------------------
 THEME = "theme"
+# Templates do not change during a build (the dev server starts a new Jinja environment
+# at each rebuild): Jinja need not check every included file's time at every page.
+JINJA_ENVIRONMENT = {"auto_reload": False}  # Pelican adds its defaults (trim_blocks…)
 PLUGIN_PATHS = ["plugins"]
 # Order matters: checks run on what the reader read; organizations are
 # resolved before "Thông tin khác" ranks by them.

@@ -205,6 +205,8 @@ class IncrementalWriter(Writer):
         """Render one queued page unless its file is current; returns what to record."""
         template, context, name, kwargs, relative_urls = job
         localcontext = local_context(context, name, kwargs, relative_urls)
+        if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
+            context["localsiteurl"] = localcontext["localsiteurl"]
         key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
         rendered = not self.is_current(name, key)
         if rendered:
@@ -216,8 +218,6 @@ class IncrementalWriter(Writer):
         return name, self.current[name], rendered
 
     def render(self, template, context, name, localcontext):
-        if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
-            context["localsiteurl"] = localcontext["localsiteurl"]
         output = template.render(localcontext)
         path = sanitised_join(self.output_path, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)

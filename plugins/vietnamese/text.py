@@ -1,5 +1,6 @@
 """Vietnamese text helpers: diacritic folding, word-boundary truncation, numbers."""
 
+import functools
 import unicodedata
 
 from markupsafe import Markup
@@ -18,7 +19,13 @@ def fold(text):
 
 def plain_text(html):
     """Text of an HTML fragment (Pelican titles may hold typogrify markup)."""
-    return Markup(str(html)).striptags()
+    return _plain_text(str(html))
+
+
+@functools.lru_cache(maxsize=4096)
+def _plain_text(html):
+    # Remembered: a page asks for its title and lead in several places (title, SEO, JSON-LD).
+    return Markup(html).striptags()
 
 
 def truncate_at_word(text, limit=90, ellipsis="..."):
