@@ -118,17 +118,17 @@ THEME = "theme"
 # at each rebuild): Jinja need not check every included file's time at every page.
 JINJA_ENVIRONMENT = {"auto_reload": False}  # Pelican adds its defaults (trim_blocks…)
 PLUGIN_PATHS = ["plugins"]
-# Order matters: checks run on what the reader read; organizations are
-# resolved before "Thông tin khác" ranks by them.
+# Order matters: addresses are pinned before the checks read them; checks run on
+# what the reader read; organizations are resolved before "Thông tin khác" ranks by them.
 PLUGINS = [
     "vietnamese",
     "front_matter",
     "parallel_reading",
+    "fixed_urls",
     "content_checks",
     "credits",
     "organizations",
     "other_news",
-    "fixed_urls",
     "fast_taxonomies",
     "sharing",
     "responsive_images",

@@ -5,6 +5,11 @@ article's metadata) at every access; a page lists up to 20 other articles, so
 at 10,000 articles that is hundreds of thousands of recomputations. Pelican
 honours ``override_url`` / ``override_save_as`` (what the ``URL:`` and
 ``Save_as:`` metadata set), so they are filled in with the computed values.
+
+Articles are pinned as soon as Pelican has sorted them into published, draft and
+hidden (``article_generator_pretaxonomy``; a future-dated article becomes a draft
+only after it is created), before the content checks ask for every address.
+The plugin is listed before ``content_checks`` so that it runs first.
 """
 
 from pelican import signals
@@ -26,5 +31,5 @@ def pin_page_urls(generator):
 
 
 def register():
-    signals.article_generator_finalized.connect(pin_article_urls)
+    signals.article_generator_pretaxonomy.connect(pin_article_urls)
     signals.page_generator_finalized.connect(pin_page_urls)
