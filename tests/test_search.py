@@ -96,23 +96,39 @@ def test_results_come_from_every_bundle(context, published):
 
 
 @pytest.mark.parametrize(
-    ("per_year", "limit", "expected"),
+    ("per_year", "limit", "expected", "newest"),
     [
-        ({2024: 3, 2025: 2}, 600, {"2024", "2025", "trang"}),
-        ({2024: 5, 2025: 2}, 4, {"2024-q1", "2024-q2", "2024-q3", "2024-q4", "2025", "trang"}),
+        ({2024: 3, 2025: 2}, 600, {"2024", "2025", "trang"}, "2025"),
+        ({2024: 5, 2025: 2}, 4, {"2024-q1", "2024-q2", "2024-q3", "2024-q4", "2025", "trang"}, "2025"),
+        # 9 articles a month in 2026: each quarter is over the limit, so one bundle a month.
+        (
+            {2025: 2, 2026: 108},
+            20,
+            {"2025", *(f"2026-{month:02d}" for month in range(1, 13)), "trang"},
+            "2026-12",
+        ),
     ],
 )
-def test_bundles_by_year_or_quarter(per_year, limit, expected):
+def test_bundles_by_year_quarter_or_month(per_year, limit, expected, newest):
     dates = {}
     for year, count in per_year.items():
         for number in range(count):
-            dates[f"bai-viet/{year}/{number}.html"] = datetime.datetime(year, 1 + (number * 3) % 12, 1)
+            month = 1 + (number * 3) % 12 if count < 12 else 1 + number % 12
+            dates[f"bai-viet/{year}/{number}.html"] = datetime.datetime(year, month, 1)
     files = {*dates, "trang/gioi-thieu.html"}
     names = shard_names(files, dates, limit)
     assert set(names.values()) == expected
     assert names["trang/gioi-thieu.html"] == "trang"
-    assert bundle_order(names.values())[0] == max(expected - {"trang"})
-    assert bundle_order(names.values())[-1] == "trang"
+    order = bundle_order(names.values())
+    assert order[0] == newest and order[-1] == "trang" and sorted(order) == sorted(expected)
+
+
+def test_bundle_order_is_newest_first_across_kinds_of_period():
+    # A year split in quarters, one of them in months: the months of the last quarter first.
+    names = ["2026-q1", "2026-10", "2026-12", "2026-11", "2026-q2", "2025", "trang", "2026-q3"]
+    assert bundle_order(names) == [
+        "2026-12", "2026-11", "2026-10", "2026-q3", "2026-q2", "2026-q1", "2025", "trang",
+    ]  # fmt: skip
 
 
 def test_a_rebuild_indexes_only_the_bundles_that_changed(tmp_path):

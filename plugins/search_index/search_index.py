@@ -11,7 +11,8 @@ diacritics itself: "hoi nong dan" finds "Hội Nông dân", "dang uy" finds "Đ�
 
 Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi"), SEARCH_INDEX_PATHS
 (["bai-viet", "trang"]), SEARCH_INDEX_BUNDLE_PAGES (600: a year with more
-articles is split into quarters; Pagefind needs about 0.35 MB per page),
+articles is split into quarters, a quarter with more into months; Pagefind needs
+about 0.35 MB per page),
 SEARCH_INDEX_WORKERS (os.cpu_count(): bundles indexed at the same time).
 """
 
