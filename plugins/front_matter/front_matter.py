@@ -12,7 +12,7 @@ from pelican import signals
 from pelican.readers import MarkdownReader, ensure_metadata_list
 from vietnamese.dates import DateError, parse_date
 
-from . import smartypants_speedup
+from . import smartypants_speedup, widont_speedup
 from .parsing import FrontMatter, FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
@@ -191,6 +191,7 @@ def typogrify_text(html, settings):
     from typogrify.filters import typogrify  # noqa: PLC0415
 
     smartypants_speedup.install()
+    widont_speedup.install()
     dashes = {"oldschool": smartypants.Attr.set2, "oldschool_inverted": smartypants.Attr.set3}
     smartypants.Attr.default = dashes.get(settings["TYPOGRIFY_DASHES"], smartypants.Attr.set1)
     smartypants.Attr.default |= smartypants.Attr.w
