@@ -224,3 +224,25 @@ def test_keys_see_taxonomy_objects_by_value_and_attached_attributes():
     first, second = Category("Tin tức", settings), Category("Tin tức", settings)
     first.description, second.description = "Tin của xã", "Tin của phường"
     assert Keys().stable(first) != Keys().stable(second)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_a_page_written_with_override_output_wins(tmp_path, workers):
+    from incremental_output.incremental_output import IncrementalWriter
+    from jinja2 import Environment
+    from pelican.settings import DEFAULT_CONFIG
+
+    settings = dict(
+        DEFAULT_CONFIG, CACHE_PATH=str(tmp_path / "cache"), PARALLEL_WRITING_WORKERS=workers,
+        PARALLEL_WRITING_MIN_PAGES=1,
+    )  # fmt: skip
+    template = Environment().from_string("{{ text }}")
+    writer = IncrementalWriter(str(tmp_path / "out"), settings=settings)
+    context = {"SITEURL": "", "text": "?"}
+    for number in range(5):  # pages around it, shared between the processes
+        writer.write_file(f"trang-{number}.html", template, context, text=f"trang {number}")
+    writer.write_file("gioi-thieu.html", template, context, text="thường")
+    writer.write_file("gioi-thieu.html", template, context, override_output=True, text="ghi đè")
+    writer.finish()
+    assert (tmp_path / "out" / "gioi-thieu.html").read_text(encoding="utf-8") == "ghi đè"
+    assert (tmp_path / "out" / "trang-3.html").read_text(encoding="utf-8") == "trang 3"

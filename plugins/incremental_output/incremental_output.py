@@ -73,7 +73,9 @@ class IncrementalWriter(Writer):
         self.state_path.unlink(missing_ok=True)
         self.current = {}  # output path (relative) -> [key, mtime_ns, size], for this build
         self.rendered = self.skipped = 0
-        self.pending = []  # pages to render: (template, context, name, kwargs, relative_urls)
+        # Pages to handle, by output path: (template, context, name, kwargs, relative_urls).
+        # A page written with override_output replaces the job of the page it overrides.
+        self.pending = {}
         self._site_key = None
         self._item_keys = {}
         self.keys = keys.Keys()
@@ -182,7 +184,7 @@ class IncrementalWriter(Writer):
         if self.check_overwrite(path, override):
             if self.enabled:
                 self.site_key(context)  # computed once, before the processes part
-            self.pending.append((template, context, name, kwargs, relative_urls))
+            self.pending[path] = (template, context, name, kwargs, relative_urls)
         self._written_files.add(path)
         # Sent for every file: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
@@ -227,7 +229,7 @@ class IncrementalWriter(Writer):
             handle.write(output)
 
     def handle_pending(self):
-        jobs, self.pending = self.pending, []
+        jobs, self.pending = list(self.pending.values()), {}
         workers = self.settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
         if workers > 1 and len(jobs) >= self.settings.get("PARALLEL_WRITING_MIN_PAGES", 200):
             results = run_in_processes(self.handle, jobs, workers)
