@@ -123,6 +123,7 @@ PLUGIN_PATHS = ["plugins"]
 PLUGINS = [
     "vietnamese",
     "front_matter",
+    "gc_freeze",  # before parallel_reading: its readers start with the collector on
     "parallel_reading",
     "fixed_urls",
     "content_checks",
