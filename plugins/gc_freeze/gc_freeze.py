@@ -13,8 +13,10 @@ long-lived process (the dev server) frees them once a new build replaces them;
 after a build that fails half-way, the next build's end unfreezes them.
 
 The plugin is listed before ``parallel_reading`` (its readers must start with
-the collector on) and its ``finalized`` receiver must run after the pages are
-written: it is connected when the build starts, after every other plugin's.
+the collector on). Its ``finalized`` receiver must run after the pages are
+written (``incremental_output`` forks its writers at ``finalized``): it is
+connected when the build starts, after the receivers plugins connect when they
+are registered.
 """
 
 import gc
@@ -24,7 +26,7 @@ from pelican import signals
 
 def pause(pelican):
     gc.disable()
-    signals.finalized.connect(unfreeze)  # connected last: after incremental_output's
+    signals.finalized.connect(unfreeze)  # after incremental_output's, connected at registration
 
 
 def freeze_and_resume(generator):
