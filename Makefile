@@ -1,30 +1,41 @@
 # Two commands: `make serve` and `make test`. Everything else is in tasks.py.
+# `make serve` needs only Python; `make test` also installs what its tests use.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-READY := $(VENV)/.installed
+SITE_READY := $(VENV)/.site-installed
+TEST_READY := $(VENV)/.test-installed
 
 .PHONY: serve test build publish clean
 
-# The virtual environment with the pinned Python packages, and the pinned npm tools
-# (axe-core, vnu-jar, lighthouse) that the quality tests use.
-$(READY): requirements.txt package-lock.json
-	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+# The virtual environment with the pinned packages that build and serve the site.
+$(SITE_READY): requirements.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
+	  echo "Không tạo được môi trường Python (.venv). Trên Debian/Ubuntu: sudo apt-get install python3-venv"; \
+	  exit 1; }
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $(SITE_READY)
+
+# Test tools: pinned Python packages (requirements-dev.txt) and npm packages (axe-core,
+# vnu-jar, lighthouse from package-lock.json). Debian packages: .ci/system-packages.
+$(TEST_READY): $(SITE_READY) requirements-dev.txt package-lock.json
+	bash .ci/system-packages
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	npm ci --no-audit --no-fund --loglevel=error
-	touch $(READY)
+	touch $(TEST_READY)
 
-serve: $(READY)
-	$(BIN)/invoke serve
+serve: $(SITE_READY)
+	$(BIN)/invoke serve $(if $(PORT),--port $(PORT))
 
-test: $(READY)
+test: $(TEST_READY)
+	@bash .ci/system-packages
 	$(BIN)/invoke test
 
-build: $(READY)
+build: $(SITE_READY)
 	$(BIN)/invoke build
 
-publish: $(READY)
+publish: $(SITE_READY)
 	$(BIN)/invoke publish
 
 clean:
-	rm -rf output .pytest_cache
+	rm -rf output output-dev .pytest_cache

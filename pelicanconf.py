@@ -43,6 +43,9 @@ STATIC_PATHS = ["images"]
 # Hidden files and what Windows or editors leave behind are not content; any other
 # file among the articles that is not Markdown is reported (content_checks).
 IGNORE_FILES = ["**/.*", "Thumbs.db", "desktop.ini", "*~", "*.swp"]
+# Data files under content/ that plugins read themselves (globs relative to content/).
+# Any other file that is neither an article, a page nor a static file is reported.
+CONTENT_DATA_FILES = ["organizations.yml"]
 TIMEZONE = "Asia/Ho_Chi_Minh"
 DEFAULT_LANG = "vi"
 DEFAULT_DATE_FORMAT = "%d/%m/%Y"
@@ -121,6 +124,7 @@ PLUGIN_PATHS = ["plugins"]
 # Order matters: addresses are pinned before the checks read them; checks run on
 # what the reader read; organizations are resolved before "Thông tin khác" ranks by them.
 PLUGINS = [
+    "build_log",  # first: every later message is one line
     "vietnamese",
     "front_matter",
     "gc_freeze",  # before parallel_reading: its readers start with the collector on
@@ -173,6 +177,8 @@ COUNTER_BASE = 2713911
 COUNTER_ONLINE_WINDOW = 300
 
 # --- Development -------------------------------------------------------------
+# Its own folder: `make serve` rebuilding while `make publish` runs never mixes the two builds.
+OUTPUT_PATH = "output-dev"
 SITEURL = ""
 RELATIVE_URLS = True
 # Feeds need absolute URLs: they are written by publishconf.py.

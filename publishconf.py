@@ -14,6 +14,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from pelicanconf import *  # noqa: E402,F403
 
 SITEURL = os.environ.get("SITEURL", "https://tanhoa.binhnguyen.gov.vn").rstrip("/")
+OUTPUT_PATH = "output"  # development builds go to output-dev/ (pelicanconf.py)
 RELATIVE_URLS = False
 
 FEED_DOMAIN = SITEURL
@@ -41,3 +42,5 @@ DRAFT_SAVE_AS = ""
 DRAFT_URL = ""
 # Any error (a bad date, an unknown organization, ...) fails the build.
 CONTENT_CHECKS_STRICT = True
+# GitLab shows the problems of the build in the merge request (.gitlab-ci.yml sets it).
+BUILD_LOG_CODE_QUALITY_REPORT = os.environ.get("CODE_QUALITY_REPORT") or None

@@ -13,45 +13,49 @@ HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
 PELICAN = str(VENV_BIN / "pelican")
 CONTENT = "content"
-OUTPUT = "output"
+OUTPUT = "output"  # the publishing build (make publish); deploy sends this folder
+DEV_OUTPUT = "output-dev"  # the development build (make build, make serve): OUTPUT_PATH of pelicanconf.py
 PORT = int(os.environ.get("PORT", 8000))
 COUNTER_PORT = 8001
 COUNTER_DB = HERE / ".counter" / "counter.sqlite3"
 
 
 def _pelican(c, settings, *extra):
-    output = "" if any(e.startswith("-o ") for e in extra) else f"-o {OUTPUT}"
-    c.run(f"{PELICAN} {CONTENT} {output} -s {settings} {' '.join(extra)}", pty=False)
+    """Run Pelican; without ``-o`` it writes to the settings' OUTPUT_PATH."""
+    c.run(f"{PELICAN} {CONTENT} -s {settings} {' '.join(extra)}", pty=False)
 
 
 @task
 def clean(c):
     """Remove the generated site (and the kept publishing build) and caches."""
-    for folder in (OUTPUT, f".{OUTPUT}-build", "cache", "__pycache__", ".pytest_cache"):
+    for folder in (OUTPUT, DEV_OUTPUT, f".{OUTPUT}-build", "cache", "__pycache__", ".pytest_cache"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
 
 
 @task
 def build(c):
-    """Build the site with development settings into output/."""
+    """Build the site with development settings into output-dev/."""
     _pelican(c, "pelicanconf.py")
 
 
 @task
 def rebuild(c):
-    """Build from scratch (delete output/ first)."""
+    """Build from scratch (delete output-dev/ first)."""
     _pelican(c, "pelicanconf.py", "--delete-output-directory")
 
 
 @task
 def serve(c, port=PORT):
-    """Build, serve at http://localhost:8000 and rebuild when content changes.
+    """Build into output-dev/, serve at http://localhost:8000 and rebuild when content changes.
 
     The visitor counter service runs next to it (port 8001), so the counter box works.
+    The published site (output/) is never touched: `make publish` can run at the same time.
     """
+    from devserver import serve as serve_site  # noqa: PLC0415
+
     service = subprocess.Popen(counter_command(site_port=port))
     try:
-        _pelican(c, "pelicanconf.py", "--autoreload", "--listen", f"--port {port}")
+        serve_site("pelicanconf.py", port=int(port))
     finally:
         service.terminate()
         service.wait(timeout=10)
@@ -79,14 +83,14 @@ def counter(c, port=COUNTER_PORT, db=str(COUNTER_DB)):
 
 @task
 def preview(c, path):
-    """Build one article alone into output/xem-truoc/ (under a second, whatever the site's size).
+    """Build one article alone into output-dev/xem-truoc/ (under a second, whatever the site's size).
 
     Only that file is read, so "Thông tin khác" stays empty; `make serve` shows it at
     http://localhost:8000/xem-truoc/…
     """
     source = Path(path).resolve()
     relative = source.relative_to((HERE / CONTENT).resolve()).as_posix()
-    target = HERE / OUTPUT / "xem-truoc"
+    target = HERE / DEV_OUTPUT / "xem-truoc"
     overrides = [
         f'ARTICLE_PATHS=["{relative}"]', "PAGE_PATHS=[]", "STATIC_PATHS=[]", "DIRECT_TEMPLATES=[]",
         "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",

@@ -166,7 +166,7 @@ def test_each_problem_is_reported_and_nothing_else_is_lost(
     assert bool(pages) == published
     summary = [r.getMessage() for r in records if "không được xuất bản:" in r.getMessage()]
     if not published and is_error:
-        assert summary and str(bad_file) in summary[0] and summary[0].startswith("1 bài")
+        assert summary and str(bad_file) in summary[0] and summary[0].startswith("1 tệp")
 
 
 @pytest.mark.parametrize(
@@ -186,7 +186,7 @@ def test_duplicate_url_keeps_the_first_and_reports_the_second(tmp_path):
     records = build_site(tmp_path / "output", content=content, log_level=logging.INFO)
     messages = [r.getMessage() for r in records]
     assert any(m.startswith(f"{bad_file}:1: ") and "cùng địa chỉ" in m for m in messages), messages
-    assert any("1 bài không được xuất bản" in m for m in messages)
+    assert any("1 tệp không được xuất bản" in m for m in messages)
 
 
 def tree_digest(folder):
@@ -234,7 +234,7 @@ def test_check_task_reads_without_writing(tmp_path):
     bad = invoke("check", "--content", str(content))
     assert bad.returncode != 0
     assert "không tồn tại" in bad.stdout + bad.stderr
-    assert not (ROOT / "output" / "bai-viet" / "2024" / "hoi-nghi.html").exists()
+    assert not (ROOT / "output-dev" / "bai-viet" / "2024" / "hoi-nghi.html").exists()
 
 
 def test_category_in_other_case_or_without_diacritics_is_the_configured_one(tmp_path):
@@ -251,10 +251,47 @@ def test_preview_builds_one_article_alone():
     source = CONTENT / "bai-viet" / "2025" / "so-ket-6-thang-dau-nam-2025.md"
     result = invoke("preview", str(source))
     assert result.returncode == 0, result.stderr
-    page = ROOT / "output" / "xem-truoc" / "bai-viet" / "2025"
+    page = ROOT / "output-dev" / "xem-truoc" / "bai-viet" / "2025"
     built = list(page.glob("*.html"))
     assert [p.name for p in built] == ["dang-uy-xa-tan-hoa-to-chuc-hoi-nghi-so-ket-6-thang-dau-nam-2025.html"]
     soup = BeautifulSoup(built[0].read_text(encoding="utf-8"), "html.parser")
     for img in soup.select("article.article img"):
         assert (built[0].parent / img["src"]).resolve().is_file()
     assert "xem-truoc/bai-viet/2025/" in result.stdout
+
+
+def test_every_file_under_content_is_published_or_reported(tmp_path):
+    content, _ = make_content(tmp_path, article())
+    linked = content / "bai-viet" / "anh-ke-ben.jpg"  # a photo next to the article that links it
+    shutil.copy(content / "images" / "2024" / "anh.jpg", linked)
+    (content / "bai-viet" / "loi.md").write_text(
+        article(body="Sáng 15/7, xã họp.\n\n![Hội trường xã](anh-ke-ben.jpg)"), encoding="utf-8"
+    )
+    strays = {
+        "tin-tuc/hop-dan.md": "nằm ngoài thư mục bài viết",
+        "hop-dan.md": "nằm ngoài thư mục bài viết",
+        "anh-le.jpg": "không được dùng ở đâu",
+        "bai-viet/bao-cao.docx": "không phải bài viết Markdown",
+    }
+    for name in strays:
+        (content / name).parent.mkdir(parents=True, exist_ok=True)
+        (content / name).write_text(article(title="Họp dân ấp Hòa Bình"), encoding="utf-8")
+    output = tmp_path / "output"
+    messages = [r.getMessage() for r in build_site(output, content=content)]
+    for name, words in strays.items():
+        assert any(m.startswith(f"{content / name}:1: ") and words in m for m in messages), (name, messages)
+    summary = [m for m in messages if "không được xuất bản:" in m]
+    assert summary and summary[0].startswith(f"{len(strays)} tệp") and all(n in summary[0] for n in strays)
+    assert (output / "bai-viet" / "anh-ke-ben.jpg").is_file(), "a linked file is published, not reported"
+    assert not any("anh-ke-ben" in m or "organizations.yml" in m for m in messages)
+    with pytest.raises(ContentCheckFailed):
+        build_site(tmp_path / "strict", content=content, settings_file="publishconf.py")
+
+
+def test_check_task_reports_stray_files(tmp_path):
+    content, _ = make_content(tmp_path, article())
+    (content / "tin-tuc").mkdir()
+    (content / "tin-tuc" / "hop-dan.md").write_text(article(), encoding="utf-8")
+    result = invoke("check", "--content", str(content))
+    assert result.returncode != 0
+    assert "tin-tuc/hop-dan.md:1: lỗi: " in result.stderr and "nằm ngoài thư mục bài viết" in result.stderr

@@ -353,7 +353,7 @@ def test_tasks_expose_deploy_and_rollback():
 
 def test_workflow_passes_actionlint():
     if not ACTIONLINT.exists():
-        pytest.fail("actionlint is missing: `.venv/bin/pip install -r requirements.txt`")
+        pytest.fail("actionlint is missing: `.venv/bin/pip install -r requirements-dev.txt`")
     # shellcheck/pyflakes are left out: they are not pinned, so their findings would vary by machine.
     result = subprocess.run(
         [str(ACTIONLINT), "-shellcheck=", "-pyflakes=", str(WORKFLOW)], capture_output=True, text=True

@@ -1,4 +1,4 @@
-"""The code stays formatted and lint-clean (ruff, pinned in requirements.txt)."""
+"""The code stays formatted and lint-clean (ruff, pinned in requirements-dev.txt)."""
 
 import subprocess
 import sys

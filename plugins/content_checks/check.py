@@ -4,7 +4,7 @@ import logging
 import sys
 
 from pelican import Pelican
-from pelican.generators import ArticlesGenerator, PagesGenerator
+from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerator
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
@@ -15,8 +15,11 @@ def run_checks(settings):
     """Read the content as a build would, without writing; return the error count."""
     Pelican(settings)  # loads the plugins and sends `initialized`
     context = settings.copy()
-    context.update(generated_content={}, static_links=set(), static_content={}, localsiteurl="")
-    for generator_class in (ArticlesGenerator, PagesGenerator):
+    context.update(
+        generated_content={}, static_links=set(), static_content={}, localsiteurl="", staticfiles=[]
+    )
+    # The static generator last: it finds the files under content/ that nothing uses.
+    for generator_class in (ArticlesGenerator, PagesGenerator, StaticGenerator):
         generator = generator_class(
             context=context,
             settings=settings,

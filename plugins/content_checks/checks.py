@@ -165,10 +165,37 @@ def duplicate_url(url, first_file):
     )
 
 
-def unreadable_file(path):
-    return problem(
-        1,
-        f"Tệp “{os.path.basename(path)}” không phải bài viết Markdown (đuôi .md viết thường) nên không "
-        "được đăng. Chép nội dung vào một tệp .md; ảnh đặt trong content/images/.",
-        blocking=True,
-    )
+MARKDOWN_SUFFIX = ".md"
+
+
+def stray_file(path, settings):
+    """The problem of a file under content/ that nothing publishes (path relative to content/)."""
+    articles = _folder(settings.get("ARTICLE_PATHS"), "bai-viet")
+    pages = _folder(settings.get("PAGE_PATHS"), "trang")
+    images = _folder(settings.get("STATIC_PATHS"), "images")
+    name = os.path.basename(path)
+    folders = [*(settings.get("ARTICLE_PATHS") or ()), *(settings.get("PAGE_PATHS") or ())]
+    in_folders = any(path.startswith(f"{folder.strip('/')}/") for folder in folders)
+    if path.endswith(MARKDOWN_SUFFIX) and in_folders:  # saved while the build was running
+        message = f"Bài “{name}” được lưu khi trang đang dựng nên chưa được đọc; lần dựng sau sẽ đăng bài."
+    elif path.endswith(MARKDOWN_SUFFIX):
+        message = (
+            f"Bài “{path}” nằm ngoài thư mục bài viết nên không được đăng. Chuyển tệp vào "
+            f"content/{articles}/<năm>/ (trang giới thiệu, liên hệ: content/{pages}/)."
+        )
+    elif in_folders:
+        message = (
+            f"Tệp “{name}” không phải bài viết Markdown (đuôi .md viết thường) nên không được đăng. "
+            f"Chép nội dung vào một tệp .md; ảnh đặt trong content/{images}/."
+        )
+    else:
+        message = (
+            f"Tệp “{path}” không được dùng ở đâu nên không được đăng: đây không phải bài viết "
+            f"(content/{articles}/), trang (content/{pages}/), ảnh (content/{images}/) hay tệp được bài "
+            "nào liên kết tới. Chuyển tệp vào đúng thư mục, liên kết tới nó từ một bài, hoặc xóa đi."
+        )
+    return problem(1, message, blocking=True)
+
+
+def _folder(paths, default):
+    return (paths or [default])[0].strip("/") or default

@@ -10,6 +10,7 @@ Settings: CONTENT_CHECKS_STRICT (False), CONTENT_CHECKS_EXTRA_FIELDS (()),
 SITE_CATEGORIES (the allowed categories), WITH_FUTURE_DATES (Pelican's own).
 """
 
+import glob
 import logging
 import os
 
@@ -17,7 +18,7 @@ from pelican import signals
 from pelican.generators import ArticlesGenerator
 from pelican.log import LimitFilter
 
-from .checks import check_metadata, draft, duplicate_url, scheduled, unreadable_file, will_be_dropped
+from .checks import check_metadata, draft, duplicate_url, scheduled, stray_file, will_be_dropped
 
 logger = logging.getLogger(__name__)
 logger.setLevel(logging.INFO)  # drafts and scheduled articles are worth a line in every build
@@ -25,7 +26,13 @@ LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.IN
 
 
 class ContentCheckFailed(Exception):
-    """Raised at the end of a strict build; Pelican exits non-zero with it."""
+    """Raised at the end of a strict build; Pelican exits non-zero with it.
+
+    An expected failure: the log shows its Vietnamese message, not a traceback.
+    """
+
+    expected_failure = True
+    exitcode = 1
 
 
 class ErrorCounter(logging.Handler):
@@ -34,7 +41,8 @@ class ErrorCounter(logging.Handler):
         self.count = 0
 
     def emit(self, record):
-        self.count += 1
+        if not getattr(record, "recap", False):  # the final list repeats problems already counted
+            self.count += 1
 
 
 class Report:
@@ -43,10 +51,12 @@ class Report:
     def __init__(self):
         self.counter = ErrorCounter()
         self.unpublished = {}  # absolute source path -> reason
+        self.accounted = set()  # absolute source paths read as an article or a page
 
     def add(self, source_path, problems, dropped=False):
         """Log a file's problems; remember it as unpublished if they keep it off the site."""
         path = display_path(source_path)
+        self.accounted.add(os.path.abspath(source_path))
         for found in problems:
             logger.log(LEVELS[found["level"]], "%s:%d: %s", path, found["line"], found["message"])
         reasons = [p for p in problems if p["blocking"]] or [p for p in problems if p["level"] == "error"]
@@ -56,6 +66,28 @@ class Report:
 
 
 REPORT = Report()
+
+
+class PelicanSkipNotice(logging.Filter):
+    """Pelican's English "Skipping x.md: could not find information about 'date'" repeats
+    a problem already reported in Vietnamese with its line; the other skip says nothing
+    an editor can act on, so it is said again in Vietnamese."""
+
+    def filter(self, record):
+        if record.msg == "Skipping %s: could not find information about '%s'":
+            return os.path.abspath(str(record.args[0])) not in REPORT.unpublished
+        if record.msg == "Skipping %s: file %r would be written outside output path":
+            source = str(record.args[0])
+            REPORT.unpublished[os.path.abspath(source)] = OUTSIDE_OUTPUT
+            record.msg, record.args = "%s:1: %s", (display_path(source), OUTSIDE_OUTPUT)
+        return True
+
+
+OUTSIDE_OUTPUT = (
+    "Địa chỉ của bài (trường slug, save_as hoặc url) trỏ ra ngoài thư mục trang web nên bài không "
+    "được đăng. Xóa các dấu “..” và “/” ở đầu trong các trường đó."
+)
+SKIP_NOTICE = PelicanSkipNotice()
 
 
 def display_path(source_path):
@@ -73,6 +105,9 @@ def start_build(generator):
     # must see the problems that are still there at every rebuild.
     LimitFilter._raised_messages.clear()
     LimitFilter._group_count.clear()
+    contents_logger = logging.getLogger("pelican.contents")
+    if SKIP_NOTICE not in contents_logger.filters:
+        contents_logger.addFilter(SKIP_NOTICE)
 
 
 def check_read_file(generator, metadata):
@@ -121,7 +156,6 @@ def check_articles(generator):
 def check_nothing_lost(generator):
     """Every article source file is published, a draft, hidden, or listed as not published."""
     settings = generator.settings
-    report_unread_files(generator)
     files = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
     accounted = set(REPORT.unpublished)
     for group in (
@@ -142,16 +176,34 @@ def check_nothing_lost(generator):
         REPORT.unpublished[os.path.abspath(os.path.join(generator.path, path))] = "không đọc được tệp"
 
 
-def report_unread_files(generator):
-    """Files among the articles that Pelican skips without a word (bai.docx, bai.MD, bai.txt)."""
+def report_stray_files(generator):
+    """static_generator_finalized: every file under content/ is accounted for.
+
+    A file is published (an article, a page, a photo or a linked file), a draft,
+    a declared data file, or reported here and listed as not published: a Markdown
+    file saved outside the articles' folder, a .docx among the articles, a photo
+    outside content/images/ that no article links.
+    """
     settings = generator.settings
-    every = generator.get_files(
-        settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"], extensions=False
+    explained = REPORT.accounted | set(REPORT.unpublished) | data_files(settings)
+    explained.update(
+        os.path.abspath(os.path.join(generator.path, f.source_path)) for f in generator.staticfiles
     )
-    readable = generator.get_files(settings["ARTICLE_PATHS"], exclude=settings["ARTICLE_EXCLUDES"])
-    for path in sorted(every - readable):
-        full = os.path.join(generator.path, path)
-        REPORT.add(full, [unreadable_file(path)], dropped=True)
+    for path in sorted(os.path.normpath(f) for f in generator.get_files([""], extensions=False)):
+        full = os.path.abspath(os.path.join(generator.path, path))
+        if full not in explained:
+            REPORT.add(full, [stray_file(path.replace(os.sep, "/"), settings)], dropped=True)
+
+
+def data_files(settings):
+    """Absolute paths of the data files under content/ that plugins read themselves."""
+    found = set()
+    for pattern in settings.get("CONTENT_DATA_FILES", ()):
+        found.update(os.path.abspath(p) for p in glob.glob(os.path.join(settings["PATH"], pattern)))
+    registry = settings.get("ORGANIZATIONS_REGISTRY")
+    if registry:
+        found.add(os.path.abspath(os.path.join(settings["PATH"], registry)))
+    return found
 
 
 def is_future(article):
@@ -159,7 +211,7 @@ def is_future(article):
 
 
 def check_pages(generator):
-    for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages]:
+    for page in [*generator.pages, *generator.hidden_pages, *generator.draft_pages, *generator.translations]:
         REPORT.add(page.source_path, page.metadata.get("content_problems", []))
 
 
@@ -167,7 +219,9 @@ def summarize():
     """Log the files left off the site; return the number of errors of this build."""
     if REPORT.unpublished:
         listing = "; ".join(f"{display_path(path)} ({reason})" for path, reason in REPORT.unpublished.items())
-        logger.error("%d bài không được xuất bản: %s", len(REPORT.unpublished), listing)
+        logger.error(
+            "%d tệp không được xuất bản: %s", len(REPORT.unpublished), listing, extra={"recap": True}
+        )
     logging.getLogger().removeHandler(REPORT.counter)
     return REPORT.counter.count
 
@@ -177,7 +231,7 @@ def finish_build(pelican):
     errors = summarize()
     if errors and pelican.settings.get("CONTENT_CHECKS_STRICT"):
         raise ContentCheckFailed(
-            f"Bản dựng nghiêm ngặt dừng lại vì có {errors} lỗi (xem các dòng ERROR ở trên). "
+            f"Bản dựng nghiêm ngặt dừng lại vì có {errors} lỗi (xem các dòng “lỗi” ở trên). "
             "Sửa các lỗi rồi dựng lại; trang đang chạy không bị thay đổi."
         )
 
@@ -195,3 +249,4 @@ def register():
     signals.page_generator_context.connect(check_read_file)
     signals.article_generator_pretaxonomy.connect(check_articles)
     signals.page_generator_finalized.connect(check_pages)
+    signals.static_generator_finalized.connect(report_stray_files)

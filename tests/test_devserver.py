@@ -1,0 +1,113 @@
+"""The development server (make serve): no article lost to a save made during a rebuild."""
+
+import socket
+import subprocess
+import sys
+import threading
+import time
+
+import pytest
+from conftest import CONTENT, ROOT
+from pelican import signals
+from pelican.settings import read_settings
+
+import devserver
+
+GOOD = (
+    "Title: Bài đã có\nDate: 01/03/2025 08:00\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 1/3, xã họp.\n"
+)
+FIXED = (
+    "Title: Họp mặt tại Hà Tĩnh\nDate: 02/03/2025 08:00\nAuthor: Minh Chiến\nCategory: Kinh tế\n\nNội dung.\n"
+)
+PAGE = "bai-viet/2025/hop-mat-tai-ha-tinh.html"
+
+
+class SaveDuringBuild:
+    """Writes the corrected file while the next build runs, after Pelican has listed the folder."""
+
+    def __init__(self):
+        self.path = None
+
+    def __call__(self, generator):
+        if self.path is not None:
+            self.path.write_text(FIXED, encoding="utf-8")
+            self.path = None
+
+
+SAVE_DURING_BUILD = SaveDuringBuild()
+
+
+def wait_for(condition, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.1)
+    return False
+
+
+@pytest.fixture
+def dev_site(tmp_path):
+    content = tmp_path / "content"
+    (content / "bai-viet").mkdir(parents=True)
+    (content / "bai-viet" / "da-co.md").write_text(GOOD, encoding="utf-8")
+    overrides = {
+        "PATH": str(content),
+        "OUTPUT_PATH": str(tmp_path / "output-dev"),
+        "CACHE_PATH": str(tmp_path / "cache"),  # the reader cache on, as under make serve
+        "ORGANIZATIONS_REGISTRY": str(CONTENT / "organizations.yml"),
+        "SEARCH_INDEX": False,
+    }
+    return content, tmp_path / "output-dev", overrides
+
+
+def test_an_article_saved_during_a_rebuild_is_not_lost(dev_site):
+    content, output, overrides = dev_site
+    article = content / "bai-viet" / "hop-mat.md"
+    # Saved first in Windows-1258, as old Vietnamese editors on Windows do: reported, not published.
+    article.write_bytes(FIXED.encode("cp1258", errors="replace"))
+    builds = []
+    stop = threading.Event()
+    signals.article_generator_finalized.connect(SAVE_DURING_BUILD)
+    server = threading.Thread(
+        target=devserver.rebuild_on_changes,
+        args=(str(ROOT / "pelicanconf.py"), overrides, stop, lambda: builds.append(time.monotonic())),
+        daemon=True,
+    )
+    try:
+        server.start()
+        assert wait_for(lambda: builds), "first build"
+        assert not (output / PAGE).exists()
+        # The editor deletes the file and saves the corrected one: the save lands while the
+        # rebuild started by the deletion runs, after it listed the folder.
+        SAVE_DURING_BUILD.path = article
+        article.unlink()
+        assert wait_for(lambda: SAVE_DURING_BUILD.path is None), "the rebuild after the deletion ran"
+        assert wait_for(lambda: (output / PAGE).exists()), "the corrected article was rebuilt"
+    finally:
+        stop.set()
+        (content / "bai-viet" / "da-co.md").touch()  # wakes the watcher so that it sees the stop
+        server.join(timeout=30)
+        signals.article_generator_finalized.disconnect(SAVE_DURING_BUILD)
+    assert len(builds) >= 3
+
+
+def test_development_and_publishing_builds_use_separate_folders():
+    development = read_settings(str(ROOT / "pelicanconf.py"))
+    published = read_settings(str(ROOT / "publishconf.py"))
+    assert development["OUTPUT_PATH"] != published["OUTPUT_PATH"]
+    assert published["OUTPUT_PATH"].rstrip("/").endswith("/output")  # what deploy and the pipelines send
+
+
+def test_a_busy_port_is_one_line_and_a_non_zero_exit(tmp_path):
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = f"import devserver; devserver.start_http_server({str(tmp_path)!r}, {port})"
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
+        )
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"Cổng {port}" in lines[0] and "PORT=" in lines[0], result.stderr
