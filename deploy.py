@@ -29,7 +29,10 @@ rsync target layout: ``<dest>/releases/<UTC timestamp>/`` holds full copies of `
 (a deleted article is gone from the next release) and ``<dest>/current`` is a relative
 symlink to the live one; the web server serves ``<dest>/current``. A release is uploaded with
 ``rsync --checksum --link-dest=<live release>``: files whose content did not change are hard
-links to the live release, so only changed files travel. Modification times are not preserved
+links to the live release, so only changed files travel. A release is marked complete
+(``releases/<name>.complete``) only once its upload finished: a deploy killed midway leaves an
+unmarked folder, which no rollback switches to and the next deploy deletes.
+Modification times are not preserved
 (every build rewrites them; hard links need equal attributes), so unchanged files keep their
 old mtime and the browsers' caches stay valid. ``current`` is switched by renaming a new symlink
 over it (``mv -T``, atomic). ``invoke rollback`` switches back the same way to the release before
@@ -253,21 +256,38 @@ def state_script(dest):
     root = shlex.quote(dest.path)
     return (
         f'if [ -d {root} ]; then cd {root} && echo "current $(readlink current 2>/dev/null)" && '
-        'for r in releases/*/; do [ -d "$r" ] && echo "release $(basename "$r")"; done; fi; true'
+        'for r in releases/*/; do [ -d "$r" ] && echo "release $(basename "$r")"; done; '
+        'for m in releases/*.complete; do [ -f "$m" ] && echo "complete $(basename "$m" .complete)"; done; '
+        "fi; true"
     )
 
 
 def parse_state(text):
-    """(live release or None, sorted release names) from the output of :func:`state_script`."""
-    current, releases = None, []
+    """(live release or None, complete releases, incomplete releases) from :func:`state_script`.
+
+    The live release counts as complete (it was switched to); so do all releases of a folder
+    that has no marker at all, deployed before releases were marked.
+    """
+    current, releases, marked = None, [], set()
     for line in text.splitlines():
         kind, _, value = line.partition(" ")
         name = value.strip().rstrip("/").rsplit("/", 1)[-1]
-        if kind == "current" and RELEASE_NAME.match(name):
+        if not RELEASE_NAME.match(name):
+            continue
+        if kind == "current":
             current = name
-        elif kind == "release" and RELEASE_NAME.match(name):
+        elif kind == "release":
             releases.append(name)
-    return current, sorted(releases)
+        elif kind == "complete":
+            marked.add(name)
+    if not marked:
+        marked = set(releases)
+    complete = sorted(r for r in releases if r in marked or r == current)
+    return current, complete, sorted(set(releases) - set(complete))
+
+
+def mark_complete_script(dest, release):
+    return f"set -e; cd {shlex.quote(dest.path)}/releases; touch {release}.complete"
 
 
 def switch_script(dest, release):
@@ -280,7 +300,8 @@ def switch_script(dest, release):
 
 
 def remove_script(dest, releases):
-    return f"set -e; cd {shlex.quote(dest.path)}/releases; rm -rf -- {' '.join(releases)}"
+    names = " ".join(f"{r} {r}.complete" for r in releases)  # names match RELEASE_NAME: no quoting
+    return f"set -e; cd {shlex.quote(dest.path)}/releases; rm -rf -- {names}"
 
 
 def new_release_name(existing, now=None):
@@ -318,17 +339,18 @@ def _state(c, dest):
 
 def deploy_rsync(c, output, config):
     dest = parse_dest(config.rsync_dest, config.ssh_port)
-    live, releases = _state(c, dest)
-    release = new_release_name(releases)
+    live, releases, incomplete = _state(c, dest)
+    release = new_release_name(releases + incomplete)
     _run(c, shell_command(dest, f"mkdir -p {shlex.quote(dest.path)}/releases"))
     try:
         _run(c, rsync_command(output, dest, release, link_dest=live))
     except UnexpectedExit:
         _run(c, shell_command(dest, remove_script(dest, [release])), warn=True)
         raise Exit(f"Tải lên thất bại; trang đang chạy vẫn là {live or '(chưa có)'}.") from None
+    _run(c, shell_command(dest, mark_complete_script(dest, release)))
     _run(c, shell_command(dest, switch_script(dest, release)))
     print(f"Đã đăng: {dest.rsync_path('current').rstrip('/')} → releases/{release}")
-    old = releases_to_remove(releases, live, config.keep)
+    old = incomplete + releases_to_remove(releases, live, config.keep)  # a killed deploy's folder too
     if old:
         _run(c, shell_command(dest, remove_script(dest, old)))
 
@@ -408,8 +430,10 @@ def rollback(c, release=None):
     if config.target != "rsync":
         raise Exit("Chỉ quay lại được với DEPLOY_TARGET=rsync; với gh-pages/S3 hãy đăng lại một commit cũ.")
     dest = parse_dest(config.rsync_dest, config.ssh_port)
-    live, releases = _state(c, dest)
+    live, releases, incomplete = _state(c, dest)
     target = release or previous_release(releases, live)
+    if target in incomplete:
+        raise Exit(f"Bản {target} chưa tải lên xong (lần đăng bị ngắt giữa chừng): không quay lại bản đó.")
     if target not in releases:
         raise Exit(f"Không có bản cũ để quay lại (đang chạy: {live}; có: {', '.join(releases) or 'không'}).")
     _run(c, shell_command(dest, switch_script(dest, target)))

@@ -23,24 +23,37 @@ from starlette.middleware import Middleware
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
-from counter.store import CounterStore
+from counter.paths import DEFAULT_PATH_PATTERNS, SitePaths
+from counter.store import MAX_ONLINE, MAX_PATHS, CounterStore
 
 logger = logging.getLogger(__name__)
 
 # COUNTER_DB: the SQLite file (required). COUNTER_ORIGINS: sites allowed to call the service.
 # COUNTER_BASE: starting figure added to the page views stored (e.g. the old portal's total).
-# COUNTER_ONLINE_WINDOW: seconds a visitor stays "online". COUNTER_RATE_LIMIT: hits per client per minute.
+# COUNTER_ONLINE_WINDOW: seconds a visitor stays "online". COUNTER_RATE_LIMIT: hits per visitor id
+# per minute. COUNTER_ADDRESS_LIMIT: hits per network address per minute, much higher, because a
+# whole crowd can share one carrier-NAT address. COUNTER_PATH_PREFIX, COUNTER_PATH_PATTERNS and
+# COUNTER_PAGES say which paths are the site's pages (see counter/paths.py); COUNTER_MAX_PATHS and
+# COUNTER_MAX_ONLINE bound the rows stored (see counter/store.py).
 DEFAULTS = {
     "COUNTER_DB": None,
     "COUNTER_ORIGINS": (),
     "COUNTER_BASE": 0,
     "COUNTER_ONLINE_WINDOW": 300,
     "COUNTER_RATE_LIMIT": 60,
+    "COUNTER_ADDRESS_LIMIT": 3000,
+    "COUNTER_PATH_PREFIX": "",
+    "COUNTER_PATH_PATTERNS": DEFAULT_PATH_PATTERNS,
+    "COUNTER_PAGES": None,
+    "COUNTER_MAX_PATHS": MAX_PATHS,
+    "COUNTER_MAX_ONLINE": MAX_ONLINE,
 }
 MAX_BODY_BYTES = 4096
 MAX_PATH_LENGTH = 2048
 VISITOR_ID = re.compile(r"[A-Za-z0-9_-]{8,64}")
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+# A lone UTF-16 surrogate ("\\ud800" in JSON) is valid JSON but not encodable text: SQLite cannot store it.
+SURROGATES = re.compile("[\ud800-\udfff]")
 RATE_PERIOD_SECONDS = 60
 MAX_TRACKED_CLIENTS = 100_000
 LOOPBACK = frozenset({"127.0.0.1", "::1"})
@@ -66,6 +79,16 @@ class Config(NamedTuple):
     base: int
     online_window: float
     rate_limit: int
+    address_limit: int
+    path_prefix: str
+    path_patterns: tuple
+    pages: str | None
+    max_paths: int
+    max_online: int
+
+
+class ConfigError(ValueError):
+    """A wrong setting; the message (in Vietnamese, for the operator) names it."""
 
 
 class Refused(Exception):
@@ -78,30 +101,50 @@ class Refused(Exception):
 
 
 def read_config(settings):
-    """Read the ``COUNTER_*`` settings in one place; unknown keys and bad values are errors."""
+    """Read the ``COUNTER_*`` settings in one place; unknown keys and bad values are ConfigError."""
     unknown = sorted(set(settings) - set(DEFAULTS))
     if unknown:
-        raise ValueError(f"counter: unknown settings: {', '.join(unknown)}")
+        raise ConfigError(f"counter: không có thiết lập {', '.join(unknown)}")
     merged = {**DEFAULTS, **settings}
     if not merged["COUNTER_DB"]:
-        raise ValueError("counter: COUNTER_DB (the SQLite file) is required")
-    origins = merged["COUNTER_ORIGINS"]
-    if isinstance(origins, str):
-        origins = origins.split(",")
+        raise ConfigError(
+            "counter: cần COUNTER_DB (tệp SQLite chứa số liệu),"
+            " ví dụ --db /var/lib/tanhoa-counter/counter.sqlite3"
+        )
     config = Config(
         db=str(merged["COUNTER_DB"]),
-        origins=frozenset(normalize_origin(origin) for origin in origins if origin.strip()),
-        base=int(merged["COUNTER_BASE"]),
-        online_window=float(merged["COUNTER_ONLINE_WINDOW"]),
-        rate_limit=int(merged["COUNTER_RATE_LIMIT"]),
+        origins=frozenset(normalize_origin(origin) for origin in split_list(merged["COUNTER_ORIGINS"], ",")),
+        base=number(merged, "COUNTER_BASE", int, minimum=0),
+        online_window=number(merged, "COUNTER_ONLINE_WINDOW", float, minimum=1),
+        rate_limit=number(merged, "COUNTER_RATE_LIMIT", int, minimum=1),
+        address_limit=number(merged, "COUNTER_ADDRESS_LIMIT", int, minimum=1),
+        path_prefix=merged["COUNTER_PATH_PREFIX"] or "",
+        path_patterns=tuple(split_list(merged["COUNTER_PATH_PATTERNS"], None)),
+        pages=str(merged["COUNTER_PAGES"]) if merged["COUNTER_PAGES"] else None,
+        max_paths=number(merged, "COUNTER_MAX_PATHS", int, minimum=1),
+        max_online=number(merged, "COUNTER_MAX_ONLINE", int, minimum=1),
     )
-    if config.base < 0:
-        raise ValueError("counter: COUNTER_BASE must be 0 or more")
-    if config.online_window <= 0:
-        raise ValueError("counter: COUNTER_ONLINE_WINDOW must be more than 0 seconds")
-    if config.rate_limit < 1:
-        raise ValueError("counter: COUNTER_RATE_LIMIT must be at least 1")
     return config
+
+
+def split_list(value, separator):
+    """A list setting given as a sequence or as one string (split on ``separator``; None: whitespace)."""
+    items = value.split(separator) if isinstance(value, str) else list(value)
+    return [item.strip() for item in items if item.strip()]
+
+
+def number(settings, name, kind, minimum):
+    """``settings[name]`` as ``kind``, at least ``minimum``; ConfigError naming the setting otherwise."""
+    try:
+        value = kind(settings[name])
+    except (TypeError, ValueError):
+        value = None
+    if value is None or not math.isfinite(value) or value < minimum:
+        kind_name = "số nguyên" if kind is int else "số"
+        raise ConfigError(
+            f"counter: {name} phải là {kind_name} từ {minimum} trở lên (đang là {settings[name]!r})"
+        )
+    return value
 
 
 def normalize_origin(origin):
@@ -113,7 +156,11 @@ def origin_allowed(origin, allowed, host):
     origin = normalize_origin(origin)
     if origin in allowed:
         return True
-    return bool(host) and urlsplit(origin).netloc == host.strip().lower()
+    try:
+        netloc = urlsplit(origin).netloc
+    except ValueError:  # e.g. "http://[::1" (an unclosed IPv6 address): not an origin at all
+        return False
+    return bool(host) and netloc == host.strip().lower()
 
 
 def is_bot(user_agent):
@@ -142,31 +189,33 @@ def client_address(peer, forwarded_for):
 
 
 class RateLimiter:
-    """At most ``limit`` hits per key in each fixed window of ``period`` seconds, in memory only.
+    """Hits per key in each fixed window of ``period`` seconds, each key with its own limit; memory only.
 
     Only the current window is kept, so memory holds at most ``max_keys`` keys; when that is full,
     new keys are refused until the next window.
     """
 
-    def __init__(self, limit, period=RATE_PERIOD_SECONDS, max_keys=MAX_TRACKED_CLIENTS):
-        self.limit = limit
+    def __init__(self, period=RATE_PERIOD_SECONDS, max_keys=MAX_TRACKED_CLIENTS):
         self.period = period
         self.max_keys = max_keys
         self._window = None
         self._counts = {}
 
-    def allow(self, keys, now):
-        """Count one hit for every key if none of them is over the limit; False otherwise."""
+    def allow(self, limits, now):
+        """Count one hit for every key of ``limits`` (key -> its limit) if none is at its limit; else False.
+
+        Nothing is counted for a refused hit, so a flooding visitor id does not use up its address.
+        """
         window = math.floor(now / self.period)
         if window != self._window:
             self._window = window
             self._counts = {}
-        if any(self._counts.get(key, 0) >= self.limit for key in keys):
+        if any(self._counts.get(key, 0) >= limit for key, limit in limits.items()):
             return False
-        new_keys = sum(1 for key in keys if key not in self._counts)
+        new_keys = sum(1 for key in limits if key not in self._counts)
         if len(self._counts) + new_keys > self.max_keys:
             return False
-        for key in keys:
+        for key in limits:
             self._counts[key] = self._counts.get(key, 0) + 1
         return True
 
@@ -181,7 +230,7 @@ class RateLimiter:
 async def read_body(request, limit):
     """The request body, refused (413) if Content-Length or the bytes actually sent exceed ``limit``."""
     declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
+    if declared.isascii() and declared.isdigit() and int(declared) > limit:
         raise Refused(413, f"body larger than {limit} bytes")
     body = bytearray()
     async for chunk in request.stream():
@@ -206,6 +255,8 @@ def parse_hit(body):
         raise Refused(422, f"path must start with '/' and have at most {MAX_PATH_LENGTH} characters")
     if CONTROL_CHARACTERS.search(path):
         raise Refused(422, "path must not contain control characters")
+    if SURROGATES.search(path):
+        raise Refused(422, "path must not contain unpaired UTF-16 surrogates")
     if not isinstance(visitor, str) or not VISITOR_ID.fullmatch(visitor):
         raise Refused(422, "visitor must be 8 to 64 characters among A-Z a-z 0-9 _ -")
     return path, visitor
@@ -223,16 +274,25 @@ async def hit(request):
     if is_bot(request.headers.get("user-agent", "")):
         figures = await run_in_threadpool(state.store.figures, now, window)
         return JSONResponse(figures_body(state.config, figures), headers=NO_STORE)
-    peer = request.client.host if request.client else None
-    client = client_address(peer, request.headers.get("x-forwarded-for"))
-    keys = [f"visitor:{visitor}"] + ([f"ip:{client}"] if client else [])
-    if not state.limiter.allow(keys, now):
+    if not state.limiter.allow(rate_limits(request, visitor, state.config), now):
+        # The figures come along, so the visitor's box still shows them.
         figures = await run_in_threadpool(state.store.figures, now, window)
         body = {"error": "too many hits, try again later", **figures_body(state.config, figures)}
         headers = {**NO_STORE, "Retry-After": str(state.limiter.retry_after(now))}
         return JSONResponse(body, status_code=429, headers=headers)
-    figures = await run_in_threadpool(state.store.record_hit, path, visitor, now, window)
+    page = state.paths.page_key(path)
+    figures = await run_in_threadpool(state.store.record_hit, page, visitor, now, window)
     return JSONResponse(figures_body(state.config, figures), headers=NO_STORE)
+
+
+def rate_limits(request, visitor, config):
+    """The rate-limit keys of a hit with their limits: its visitor id, and its address if known."""
+    peer = request.client.host if request.client else None
+    client = client_address(peer, request.headers.get("x-forwarded-for"))
+    limits = {f"visitor:{visitor}": config.rate_limit}
+    if client:
+        limits[f"ip:{client}"] = config.address_limit
+    return limits
 
 
 async def stats(request):
@@ -323,12 +383,25 @@ def create_app(settings, clock=time.time):
     )
     app.state.config = config
     app.state.clock = clock
-    app.state.store = CounterStore(config.db)
-    app.state.limiter = RateLimiter(config.rate_limit)
-    logger.info(
-        "counter: database %s, starting figure %d, origins %s",
-        config.db,
-        config.base,
-        ", ".join(sorted(config.origins)) or "(none)",
-    )
+    app.state.paths = SitePaths(config.path_patterns, config.path_prefix, config.pages)
+    app.state.store = CounterStore(config.db, config.max_paths, config.max_online)
+    app.state.limiter = RateLimiter()
+    log_start(config, app.state.store.figures(clock(), config.online_window))
     return app
+
+
+def log_start(config, figures):
+    """What the operator checks after a restart: which file, and the total it holds."""
+    logger.info(
+        "counter: tệp dữ liệu %s: đã đếm %d lượt, hiển thị %d (số khởi điểm %d); trang được phép gọi: %s",
+        config.db,
+        figures.views,
+        config.base + figures.views,
+        config.base,
+        ", ".join(sorted(config.origins)) or "(không có)",
+    )
+    logger.info(
+        "counter: giới hạn mỗi phút %d lượt/người xem, %d lượt/địa chỉ mạng",
+        config.rate_limit,
+        config.address_limit,
+    )

@@ -2,6 +2,7 @@
 
 import http.client
 import json
+import os
 import socket
 import sqlite3
 import threading
@@ -15,7 +16,8 @@ import uvicorn
 from counter import create_app
 from counter.__main__ import parse_args
 from counter.app import RateLimiter, client_address, is_bot, read_config
-from counter.store import CounterStore
+from counter.paths import DEFAULT_PATH_PATTERNS, SitePaths
+from counter.store import OTHER_PATHS, CounterStore
 
 BROWSER = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/126.0 Safari/537.36"
 HEADLESS = BROWSER.replace("Chrome/", "HeadlessChrome/")
@@ -62,6 +64,11 @@ class Server:
     def stored_views(self):
         with sqlite3.connect(self.db) as conn:
             return conn.execute("SELECT value FROM totals WHERE name = 'page_views'").fetchone()[0]
+
+    def page_views(self):
+        """{path: views} as stored."""
+        with sqlite3.connect(self.db) as conn:
+            return dict(conn.execute("SELECT path, views FROM page_views"))
 
 
 def connect(port):
@@ -239,6 +246,25 @@ VALID = {"path": "/bai-viet/2024/x.html", "visitor": "abcd_EFGH-1234"}
         ({**VALID, "path": "https://example.com/x"}, 422),
         ({**VALID, "path": "/" + "a" * 2048}, 422),
         ({**VALID, "path": "/a\nb"}, 422),
+        # Valid JSON, but text SQLite cannot store (was a 500).
+        (b'{"path": "/\\ud800", "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/x\\udfff.html", "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/\\udc00\\ud800", "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/", "visitor": "abcdefgh\\ud800"}', 422),
+        (b'{"path": "/a\\u0000b", "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/a\\u0085b", "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/", "visitor": "abcd\\u0000efgh"}', 422),
+        # Other types and out-of-range numbers.
+        (b'{"path": 1e999, "visitor": "abcdefgh"}', 422),
+        (b'{"path": -1e999, "visitor": "abcdefgh"}', 422),
+        (b'{"path": NaN, "visitor": "abcdefgh"}', 422),
+        (b'{"path": "/", "visitor": 1e999}', 422),
+        (b'{"path": "/", "visitor": ' + b"9" * 4000 + b"}", 422),
+        (b'{"path": true, "visitor": "abcdefgh"}', 422),
+        (b'{"path": {"a": "/"}, "visitor": "abcdefgh"}', 422),
+        (b"null", 422),
+        (b"1e999", 422),
+        (b"\xef\xbb\xbf{}", 422),  # a UTF-8 BOM is accepted: an empty object
         (b'{"path": "/x", "visitor": "abcdefgh", "pad": "' + b"x" * 5000 + b'"}', 413),
     ],
 )
@@ -280,7 +306,22 @@ def test_edge_values_are_accepted(shared):
     assert shared.hit(path="/", visitor="A-b_0123")[0] == 200
     body = json.dumps({**VALID, "extra": "ignored"}).encode()
     assert shared.request("POST", "/hit", body, {"Content-Type": "text/plain"})[0] == 200
-    assert shared.total() == before + 3
+    # A surrogate pair is a real character (here an emoji); huge numbers elsewhere are ignored.
+    body = b'{"path": "/\\ud83d\\ude00", "visitor": "abcdefgh", "n": 1e999, "m": ' + b"9" * 3000 + b"}"
+    assert shared.request("POST", "/hit", body)[0] == 200
+    assert shared.total() == before + 4
+
+
+@pytest.mark.parametrize("origin", ["http://[::1", "http://[", "http://a:b:c]", "\u00e9://x"])
+def test_malformed_origin_is_refused_not_an_error(shared, origin):
+    """An Origin urlsplit cannot parse (an unclosed IPv6 bracket) was a 500."""
+    before = shared.total()
+    for method, path in [("POST", "/hit"), ("GET", "/stats")]:
+        status, headers, answer = shared.request(method, path, VALID, {"Origin": origin.encode("utf-8")})
+        assert status == 403
+        assert headers["content-type"] == "application/json"
+        assert answer == {"error": "origin not allowed"}
+    assert shared.total() == before
 
 
 @pytest.mark.parametrize(
@@ -416,17 +457,52 @@ def test_rate_limit_per_visitor(tmp_path):
         assert server.hit(visitor="visitor-same", **{"X-Forwarded-For": "203.0.113.9"})[2]["total"] == 4
 
 
+def test_crowd_behind_one_address_is_counted(tmp_path):
+    """500 readers behind one carrier-NAT address during an event: each reader's hit counts."""
+    clock = FakeClock(60_000.0)
+    nat = {"X-Forwarded-For": "100.64.0.1"}
+    with serve(tmp_path / "c.sqlite3", clock) as server:  # default limits
+        with ThreadPoolExecutor(max_workers=4) as pool:
+            results = list(pool.map(lambda n: server.hit(visitor=f"reader-{n:04d}", **nat), range(300)))
+        assert [status for status, _, _ in results] == [200] * 300
+        assert server.stored_views() == 300
+        assert server.request("GET", "/stats")[2] == {"total": 300, "online": 300}
+
+
+def test_one_visitor_id_flooding_is_still_limited(tmp_path):
+    clock = FakeClock(60_000.0)
+    nat = {"X-Forwarded-For": "100.64.0.1"}
+    with serve(tmp_path / "c.sqlite3", clock) as server:  # default: 60 hits per visitor id per minute
+        assert [server.hit(visitor="flooder-0001", **nat)[0] for _ in range(60)] == [200] * 60
+        status, headers, answer = server.hit(visitor="flooder-0001", **nat)
+        assert status == 429
+        assert answer["total"] == 60 and answer["online"] == 1 and answer["error"]
+        assert 1 <= int(headers["retry-after"]) <= 60
+        # The flood did not use up the address: the other readers behind it are still counted.
+        assert server.hit(visitor="reader-0001", **nat)[2] == {"total": 61, "online": 2}
+
+
 def test_rate_limit_per_address(tmp_path):
     clock = FakeClock(60_000.0)
-    with serve(tmp_path / "c.sqlite3", clock, COUNTER_RATE_LIMIT=3) as server:
+    with serve(tmp_path / "c.sqlite3", clock, COUNTER_ADDRESS_LIMIT=5) as server:
         proxied = {"X-Forwarded-For": "198.51.100.7, 10.0.0.1"}
-        for n in range(3):
+        for n in range(5):
             assert server.hit(visitor=f"visitor-{n:04d}", **proxied)[0] == 200
-        status, _, answer = server.hit(visitor="visitor-new1", **proxied)
-        assert (status, answer["total"], answer["online"]) == (429, 3, 3)
+        status, headers, answer = server.hit(visitor="visitor-new1", **proxied)
+        # The figures come with the refusal, so the box can still show them.
+        assert (status, answer["total"], answer["online"]) == (429, 5, 5)
+        assert answer["error"] and 1 <= int(headers["retry-after"]) <= 60
         # Another address behind the same proxy is not affected.
         assert server.hit(visitor="visitor-new2", **{"X-Forwarded-For": "198.51.100.8"})[0] == 200
-        assert server.stored_views() == 4
+        assert server.stored_views() == 6
+        clock.advance(60)
+        assert server.hit(visitor="visitor-new1", **proxied)[0] == 200
+
+
+def test_address_limit_default_is_well_above_the_visitor_limit():
+    config = read_config({"COUNTER_DB": "x"})
+    assert config.rate_limit == 60
+    assert config.address_limit >= 2000
 
 
 @pytest.mark.parametrize(
@@ -449,16 +525,182 @@ def test_client_address(peer, forwarded, expected):
 
 
 def test_rate_limiter_keeps_only_the_current_window():
-    limiter = RateLimiter(limit=2, period=60, max_keys=3)
-    assert limiter.allow(["v:a", "ip:1"], 0)
-    assert limiter.allow(["v:a", "ip:1"], 10)
-    assert not limiter.allow(["v:a", "ip:2"], 20)  # v:a is over the limit: ip:2 is not counted either
+    limiter = RateLimiter(period=60, max_keys=3)
+    assert limiter.allow({"v:a": 2, "ip:1": 5}, 0)
+    assert limiter.allow({"v:a": 2, "ip:1": 5}, 10)
+    assert not limiter.allow({"v:a": 2, "ip:2": 5}, 20)  # v:a is at its limit: ip:2 is not counted either
     assert len(limiter) == 2
-    assert limiter.allow(["v:b"], 30)
-    assert not limiter.allow(["v:c"], 40)  # memory is full
+    assert limiter.allow({"v:b": 2}, 30)
+    assert not limiter.allow({"v:c": 2}, 40)  # memory is full
     assert limiter.retry_after(40) == 20
-    assert limiter.allow(["v:a", "ip:1"], 61)  # a new window forgets the old one
+    assert limiter.allow({"v:a": 2, "ip:1": 5}, 61)  # a new window forgets the old one
     assert len(limiter) == 2
+
+
+def test_rate_limiter_applies_each_keys_own_limit():
+    limiter = RateLimiter(period=60)
+    for n in range(5):
+        assert limiter.allow({f"v:{n}": 1, "ip:1": 5}, 0)
+    assert not limiter.allow({"v:new": 1, "ip:1": 5}, 1)  # the address is at its limit
+    assert not limiter.allow({"v:0": 1, "ip:2": 5}, 2)  # the visitor id is at its limit
+    assert limiter.allow({"v:new": 1, "ip:2": 5}, 3)
+
+
+# --- Bounded storage: only the site's pages are stored one by one ----------------------
+
+SITE_PAGES = [
+    "/",
+    "/trang-2/",
+    "/bai-viet/2024/hoi-nong-dan-tap-huan.html",
+    "/trang/gioi-thieu.html",
+    "/tim-kiem/",
+    "/chuyen-muc/",
+    "/chuyen-muc/kinh-te/",
+    "/chuyen-muc/kinh-te/trang-3/",
+    "/chu-de/nong-nghiep/",
+    "/to-chuc/",
+    "/to-chuc/hoi-nong-dan/",
+    "/to-chuc/ubnd/trang-2/",
+]
+NOT_SITE_PAGES = [
+    "/wp-login.php",
+    "/bai-viet/24/x.html",
+    "/bai-viet/2024/x.php",
+    "/bai-viet/2024/../../etc/passwd",
+    "/chuyen-muc/kinh-te/trang-x/",
+    "/chuyen-muc/kinh-te",
+    "/" + "a" * 2000,
+    "/bai-viet/2024/" + "a" * 300 + ".html",
+    "/tim-kiem/?q=x",
+    "/\U0001f600",
+]
+
+
+def test_site_paths_default_patterns():
+    paths = SitePaths()
+    for page in SITE_PAGES:
+        assert paths.page_key(page) == page
+    for path in NOT_SITE_PAGES:
+        assert paths.page_key(path) is None
+    # index.html is the same page as its folder.
+    assert paths.page_key("/index.html") == "/"
+    assert paths.page_key("/chuyen-muc/kinh-te/index.html") == "/chuyen-muc/kinh-te/"
+
+
+def test_site_paths_under_a_sub_path():
+    paths = SitePaths(prefix="/xa-tan-hoa/")
+    assert paths.page_key("/xa-tan-hoa/") == "/xa-tan-hoa/"
+    assert paths.page_key("/xa-tan-hoa") == "/xa-tan-hoa/"
+    assert paths.page_key("/xa-tan-hoa/index.html") == "/xa-tan-hoa/"
+    assert paths.page_key("/xa-tan-hoa/bai-viet/2024/tin.html") == "/xa-tan-hoa/bai-viet/2024/tin.html"
+    assert paths.page_key("/bai-viet/2024/tin.html") is None
+    assert paths.page_key("/xa-tan-hoa-khac/") is None
+    assert paths.page_key("/") is None
+
+
+def test_site_paths_from_the_pages_file(tmp_path):
+    pages = tmp_path / "pages.txt"
+    pages.write_text("# written by the build\nindex.html\n/trang/lien-he.html\n\nvan-ban/qd-12.pdf\n")
+    clock = FakeClock(0.0)
+    paths = SitePaths(patterns=[], prefix="/xa", pages_file=str(pages), clock=clock)
+    assert paths.page_key("/xa/") == "/xa/"
+    assert paths.page_key("/xa/trang/lien-he.html") == "/xa/trang/lien-he.html"
+    assert paths.page_key("/xa/van-ban/qd-12.pdf") == "/xa/van-ban/qd-12.pdf"
+    assert paths.page_key("/xa/trang/gioi-thieu.html") is None  # not listed, and no pattern
+    # The build rewrites the list: read again at the next check, not at every hit.
+    pages.write_text("trang/gioi-thieu.html\n")
+    os.utime(pages, ns=(1, 1))
+    assert paths.page_key("/xa/trang/gioi-thieu.html") is None
+    clock.advance(31)
+    assert paths.page_key("/xa/trang/gioi-thieu.html") == "/xa/trang/gioi-thieu.html"
+    assert paths.page_key("/xa/") is None
+    # A vanished list keeps the last one read.
+    pages.unlink()
+    clock.advance(31)
+    assert paths.page_key("/xa/trang/gioi-thieu.html") == "/xa/trang/gioi-thieu.html"
+    # Patterns and the list together: either one is enough.
+    pages.write_text("van-ban/qd-12.pdf\n")
+    both = SitePaths(prefix="", pages_file=str(pages))
+    assert both.page_key("/van-ban/qd-12.pdf") == "/van-ban/qd-12.pdf"
+    assert both.page_key("/trang/lien-he.html") == "/trang/lien-he.html"
+
+
+def test_other_paths_count_in_the_total_but_share_one_row(tmp_path):
+    with serve(tmp_path / "c.sqlite3", COUNTER_RATE_LIMIT=1000) as server:
+        for path in SITE_PAGES + NOT_SITE_PAGES + ["/chuyen-muc/kinh-te/index.html"]:
+            assert server.hit(path=path)[0] == 200
+        assert server.total() == len(SITE_PAGES) + len(NOT_SITE_PAGES) + 1
+        views = server.page_views()
+    assert views == {
+        **{page: 1 for page in SITE_PAGES},
+        "/chuyen-muc/kinh-te/": 2,
+        OTHER_PATHS: len(NOT_SITE_PAGES),
+    }
+
+
+def test_stored_paths_are_capped(tmp_path):
+    """Past COUNTER_MAX_PATHS rows, new pages go to the shared row; stored pages keep counting."""
+    with serve(tmp_path / "c.sqlite3", COUNTER_RATE_LIMIT=1000, COUNTER_MAX_PATHS=5) as server:
+        for n in range(20):
+            assert server.hit(path=f"/bai-viet/2024/tin-{n}.html")[0] == 200
+        assert server.hit(path="/bai-viet/2024/tin-0.html")[0] == 200
+        assert server.hit(path="/wp-login.php")[0] == 200
+        views = server.page_views()
+        assert server.total() == 22
+    assert views == {
+        **{f"/bai-viet/2024/tin-{n}.html": 1 for n in range(1, 5)},
+        "/bai-viet/2024/tin-0.html": 2,
+        OTHER_PATHS: 16,
+    }
+
+
+def test_online_visitors_are_capped(tmp_path):
+    clock = FakeClock()
+    with serve(tmp_path / "c.sqlite3", clock, COUNTER_MAX_ONLINE=3) as server:
+        answers = [server.hit(visitor=f"visitor-{n:04d}")[2] for n in range(10)]
+        assert [answer["online"] for answer in answers] == [1, 2, 3] + [3] * 7
+        assert answers[-1]["total"] == 10
+        clock.advance(100)
+        assert server.hit(visitor="visitor-0001")[2] == {"total": 11, "online": 3}  # a known one refreshed
+        clock.advance(250)  # visitor-0000 and -0002 have left: room for a new one
+        assert server.hit(visitor="visitor-0099")[2] == {"total": 12, "online": 2}
+    with sqlite3.connect(tmp_path / "c.sqlite3") as conn:
+        assert sorted(conn.execute("SELECT visitor FROM seen")) == [("visitor-0001",), ("visitor-0099",)]
+
+
+def test_a_flood_of_invented_paths_and_ids_keeps_the_file_small(tmp_path):
+    """What one client can write: 10,000 hits, each a new path and a new visitor id, over 12 minutes."""
+    db = tmp_path / "c.sqlite3"
+    store = CounterStore(db, max_paths=200, max_online=1000)
+    paths = SitePaths()
+    now, window = 1_000_000.0, 300
+    try:
+        for n in range(10_000):
+            path = f"/bai-viet/2024/{n:x}{'a' * 150}.html" if n % 2 else f"/x/{n}/" + "b" * 1900
+            store.record_hit(paths.page_key(path), f"{n:08x}" + "v" * 56, now + n * 0.072, window)
+        figures = store.figures(now + 10_000 * 0.072, window)
+    finally:
+        store.close()
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM page_views").fetchone()[0] <= 200 + 1  # + OTHER_PATHS
+        assert conn.execute("SELECT SUM(views) FROM page_views").fetchone()[0] == 10_000
+        assert conn.execute("SELECT COUNT(*) FROM seen").fetchone()[0] <= 1000
+    assert figures.views == 10_000
+    assert db.stat().st_size < 1_000_000
+
+
+def test_stored_paths_count_survives_a_restart(tmp_path):
+    db = tmp_path / "c.sqlite3"
+    for _ in range(2):
+        store = CounterStore(db, max_paths=3)
+        try:
+            for n in range(5):
+                store.record_hit(f"/trang/p{n}.html", "visitor-0001", 1000.0, 300)
+        finally:
+            store.close()
+    with sqlite3.connect(db) as conn:
+        rows = dict(conn.execute("SELECT path, views FROM page_views"))
+    assert rows == {"/trang/p0.html": 2, "/trang/p1.html": 2, "/trang/p2.html": 2, OTHER_PATHS: 4}
 
 
 # --- Privacy and settings ----------------------------------------------------------------
@@ -504,6 +746,19 @@ def test_settings_are_checked():
     )
     assert config.origins == {"https://tanhoa.gov.vn", "http://localhost:8000"}
     assert (config.base, config.online_window, config.rate_limit) == (0, 300, 60)
+    assert (config.address_limit, config.max_paths, config.max_online) == (3000, 50_000, 100_000)
+    assert (config.path_prefix, config.path_patterns, config.pages) == ("", DEFAULT_PATH_PATTERNS, None)
+    for name in ["COUNTER_ADDRESS_LIMIT", "COUNTER_MAX_PATHS", "COUNTER_MAX_ONLINE", "COUNTER_BASE"]:
+        with pytest.raises(ValueError, match=name):
+            read_config({"COUNTER_DB": "x", name: -1})
+        with pytest.raises(ValueError, match=name):
+            read_config({"COUNTER_DB": "x", name: "nhiều"})
+    with pytest.raises(ValueError, match="COUNTER_PATH_PREFIX"):
+        create_app({"COUNTER_DB": "x", "COUNTER_PATH_PREFIX": "xa-tan-hoa"})
+    with pytest.raises(ValueError, match="COUNTER_PATH_PATTERNS"):
+        create_app({"COUNTER_DB": "x", "COUNTER_PATH_PATTERNS": ["/bai-viet/(unclosed"]})
+    with pytest.raises(ValueError, match="COUNTER_PAGES"):  # neither patterns nor a pages list
+        create_app({"COUNTER_DB": "x", "COUNTER_PATH_PATTERNS": []})
 
 
 def test_command_line_and_environment():
@@ -521,6 +776,12 @@ def test_command_line_and_environment():
         "COUNTER_BASE": 2713911,
         "COUNTER_ONLINE_WINDOW": 600.0,
         "COUNTER_RATE_LIMIT": 30,
+        "COUNTER_ADDRESS_LIMIT": 3000,
+        "COUNTER_PATH_PREFIX": "",
+        "COUNTER_PATH_PATTERNS": list(DEFAULT_PATH_PATTERNS),
+        "COUNTER_PAGES": None,
+        "COUNTER_MAX_PATHS": 50_000,
+        "COUNTER_MAX_ONLINE": 100_000,
     }
     assert (host, port) == ("127.0.0.1", 8001)
     argv = ["--db", "c.db", "--origin", SITE, "--origin", "https://x.vn", "--base", "7", "--port", "9000"]
@@ -528,4 +789,38 @@ def test_command_line_and_environment():
     assert settings["COUNTER_DB"] == "c.db"
     assert settings["COUNTER_ORIGINS"] == [SITE, "https://x.vn"]
     assert (settings["COUNTER_BASE"], port) == (7, 9000)
+    read_config(settings)
+
+
+def test_command_line_and_environment_for_the_new_limits():
+    environ = {
+        "COUNTER_DB": "c.db",
+        "COUNTER_ADDRESS_LIMIT": "5000",
+        "COUNTER_PATH_PREFIX": "/xa-tan-hoa/",
+        "COUNTER_PATH_PATTERNS": r"/  /bai-viet/[0-9]{4}/[a-z-]+\.html",
+        "COUNTER_PAGES": "/srv/trang.txt",
+        "COUNTER_MAX_PATHS": "1000",
+        "COUNTER_MAX_ONLINE": "2000",
+    }
+    settings, _, _ = parse_args([], environ)
+    assert settings["COUNTER_ADDRESS_LIMIT"] == 5000
+    assert settings["COUNTER_PATH_PREFIX"] == "/xa-tan-hoa/"
+    assert settings["COUNTER_PATH_PATTERNS"] == ["/", r"/bai-viet/[0-9]{4}/[a-z-]+\.html"]
+    assert (settings["COUNTER_PAGES"], settings["COUNTER_MAX_PATHS"], settings["COUNTER_MAX_ONLINE"]) == (
+        "/srv/trang.txt",
+        1000,
+        2000,
+    )
+    argv = ["--address-limit", "9000", "--path-prefix", "/xa", "--path-pattern", "/a"]
+    argv += ["--path-pattern", "/b/", "--pages", "p.txt", "--max-paths", "10", "--max-online", "20"]
+    settings, _, _ = parse_args(argv, environ)
+    assert (settings["COUNTER_ADDRESS_LIMIT"], settings["COUNTER_PATH_PREFIX"]) == (9000, "/xa")
+    assert settings["COUNTER_PATH_PATTERNS"] == ["/a", "/b/"]
+    assert (settings["COUNTER_PAGES"], settings["COUNTER_MAX_PATHS"], settings["COUNTER_MAX_ONLINE"]) == (
+        "p.txt",
+        10,
+        20,
+    )
+    # Set but empty: no pattern, the pages list alone decides.
+    assert parse_args([], {**environ, "COUNTER_PATH_PATTERNS": ""})[0]["COUNTER_PATH_PATTERNS"] == []
     read_config(settings)

@@ -194,3 +194,25 @@ def test_goatcounter_counts_the_view_and_shows_the_total(browser, tmp_path):
     finally:
         server.shutdown()
     assert FakeGoatCounter.hits and FakeGoatCounter.hits[-1]["p"] == [f"/{ARTICLE}"]
+
+
+def test_a_refused_view_still_shows_the_figures(browser, tmp_path):
+    """Past the per-visitor limit the service answers 429 with the figures: the box shows them."""
+    root, db = tmp_path / "site", tmp_path / "counter.sqlite3"
+    root.mkdir()
+    with (
+        serve(root) as site,
+        serve_counter(db, COUNTER_ORIGINS=[site], COUNTER_BASE=BASE, COUNTER_RATE_LIMIT=1) as counter,
+    ):
+        build_site(root, COUNTER_BACKEND="builtin", COUNTER_URL=f"http://127.0.0.1:{counter.port}")
+        page = browser.new_context().new_page()
+        page.goto(f"{site}/{ARTICLE}")
+        page.wait_for_function(f"{READY} === 'ready'")
+        refused = []
+        page.on("response", lambda r: refused.append(r.status) if r.url.endswith("/hit") else None)
+        page.reload()  # the same visitor again within the minute: over its limit of 1
+        page.wait_for_function(f"{READY} === 'ready' || {READY} === 'unavailable'")
+        assert refused == [429]
+        assert page.evaluate(READY) == "ready"
+        assert int(page.inner_text('[data-counter="total"]').replace(".", "")) == BASE + 1 == counter.total()
+        page.context.close()

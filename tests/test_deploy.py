@@ -140,6 +140,34 @@ def test_rsync_deploy_edit_delete_and_rollback(tmp_path):
     assert not list(www.glob(".current-*")), "no temporary symlink is left"
 
 
+def test_a_deploy_killed_midway_is_never_switched_to(tmp_path):
+    require("rsync")
+    make_content(tmp_path)
+    www = tmp_path / "www"
+    assert rsync_deploy(tmp_path, www).returncode == 0
+    first = live(www)
+    # What a deploy killed during its upload leaves: a release folder holding part of the site.
+    partial = www / "releases" / deploy.new_release_name([first.rsplit("/", 1)[-1]])
+    shutil.copytree(www / "current" / "theme", partial / "theme")
+    refused = invoke("rollback", "--release", partial.name, DEPLOY_TARGET="rsync", DEPLOY_RSYNC_DEST=str(www))
+    assert refused.returncode != 0 and "chưa tải lên xong" in refused.stderr
+    assert live(www) == first
+
+    second = rsync_deploy(tmp_path, www)
+    assert second.returncode == 0, second.stdout + second.stderr
+    assert not partial.exists(), "the next deploy deletes the incomplete release"
+    assert (www / "releases" / f"{live(www).rsplit('/', 1)[-1]}.complete").is_file()
+    back = invoke("rollback", DEPLOY_TARGET="rsync", DEPLOY_RSYNC_DEST=str(www))
+    assert back.returncode == 0 and live(www) == first, "the rollback goes to the last complete release"
+
+
+def test_parse_state_tells_complete_from_incomplete():
+    text = f"current releases/{R[1]}\nrelease {R[0]}/\nrelease {R[1]}/\nrelease {R[2]}/\ncomplete {R[0]}\n"
+    assert deploy.parse_state(text) == (R[1], [R[0], R[1]], [R[2]])
+    legacy = f"current releases/{R[1]}\nrelease {R[0]}/\nrelease {R[1]}/\n"  # deployed before the markers
+    assert deploy.parse_state(legacy) == (R[1], [R[0], R[1]], [])
+
+
 def test_failing_strict_build_deploys_nothing(tmp_path):
     require("rsync")
     content, www = make_content(tmp_path), tmp_path / "www"

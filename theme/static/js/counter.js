@@ -23,7 +23,9 @@
     options.signal = controller.signal;
     return fetch(resource, options).then(function (response) {
       clearTimeout(timer);
-      if (!response.ok) throw new Error("counter: HTTP " + response.status);
+      // A 429 (too many views from one address, e.g. a busy mobile network) still
+      // carries the figures: show them, the view itself was just not counted.
+      if (!response.ok && response.status !== 429) throw new Error("counter: HTTP " + response.status);
       return response.json();
     });
   }
