@@ -127,6 +127,7 @@ PLUGINS = [
     "build_log",  # first: every later message is one line
     "vietnamese",
     "front_matter",
+    "content_security",  # before parallel_reading: it drops cached reads of another sanitizer first
     "gc_freeze",  # before parallel_reading: its readers start with the collector on
     "parallel_reading",
     "fixed_urls",
@@ -175,6 +176,15 @@ COUNTER_URL = "http://localhost:8001"
 COUNTER_BASE = 2713911
 # "Đang trực tuyến" counts visitors seen in the last COUNTER_ONLINE_WINDOW seconds.
 COUNTER_ONLINE_WINDOW = 300
+
+# --- Security: nothing from content runs as code -------------------------------
+# Templates escape every value; only HTML the project made itself (the sanitized body and
+# lead, filters returning Markup) is printed as it is. Pelican keeps its own defaults.
+JINJA_ENVIRONMENT["autoescape"] = True
+# Bodies and leads are cleaned with an allow-list (plugins/content_security); anything
+# removed is reported with its line. <iframe> embeds are kept only from these hosts
+# (https://), which are also the page's Content-Security-Policy frame-src.
+CONTENT_EMBED_HOSTS = ["www.youtube.com", "www.youtube-nocookie.com"]
 
 # --- Development -------------------------------------------------------------
 # Its own folder: `make serve` rebuilding while `make publish` runs never mixes the two builds.

@@ -51,7 +51,7 @@ def test_figures_appear_grouped_with_dots(browser, live):
     page = context.new_page()
     problems = watch(page)
     page.goto(f"{site}/{ARTICLE}")
-    page.wait_for_function(f"{READY} === 'ready'")
+    page.wait_for_function(f"() => {READY} === 'ready'")
     total = page.inner_text('[data-counter="total"]')
     online = page.inner_text('[data-counter="online"]')
     assert GROUPED.match(total) and GROUPED.match(online)
@@ -61,11 +61,11 @@ def test_figures_appear_grouped_with_dots(browser, live):
     assert problems == []
     # Another visitor (new browser storage) is one more online; the same one is not.
     page.reload()
-    page.wait_for_function(f"{READY} === 'ready'")
+    page.wait_for_function(f"() => {READY} === 'ready'")
     same = int(page.inner_text('[data-counter="online"]'))
     other = browser.new_context().new_page()
     other.goto(f"{site}/{ARTICLE}")
-    other.wait_for_function(f"{READY} === 'ready'")
+    other.wait_for_function(f"() => {READY} === 'ready'")
     assert int(other.inner_text('[data-counter="online"]')) == same + 1
     context.close()
 
@@ -96,7 +96,7 @@ def test_service_down_leaves_a_dash_and_no_error(browser, tmp_path):
             ),
         )
         page.goto(f"{site}/{ARTICLE}")
-        page.wait_for_function(f"{READY} === 'unavailable'", timeout=5000)
+        page.wait_for_function(f"() => {READY} === 'unavailable'", timeout=5000)
         assert page.inner_text('[data-counter="total"]') == "–"
         assert page.inner_text('[data-counter="online"]') == "–"
         assert errors == []
@@ -144,7 +144,7 @@ def test_slow_service_times_out_quietly(browser, tmp_path):
             page.on("pageerror", lambda error: errors.append(str(error)))
             page.goto(f"{site}/{ARTICLE}")
             assert page.evaluate(f"{READY} || ''") == ""  # still waiting
-            page.wait_for_function(f"{READY} === 'unavailable'", timeout=6000)
+            page.wait_for_function(f"() => {READY} === 'unavailable'", timeout=6000)
             assert page.inner_text('[data-counter="total"]') == "–"
             assert errors == []
             page.close()
@@ -187,7 +187,7 @@ def test_goatcounter_counts_the_view_and_shows_the_total(browser, tmp_path):
         with serve(root) as site:
             page = browser.new_page()
             page.goto(f"{site}/{ARTICLE}")
-            page.wait_for_function(f"{READY} === 'ready'")
+            page.wait_for_function(f"() => {READY} === 'ready'")
             assert page.inner_text('[data-counter="total"]') == "2.715.145"  # 2,713,911 + 1,234
             page.wait_for_timeout(300)
             page.close()
@@ -207,11 +207,11 @@ def test_a_refused_view_still_shows_the_figures(browser, tmp_path):
         build_site(root, COUNTER_BACKEND="builtin", COUNTER_URL=f"http://127.0.0.1:{counter.port}")
         page = browser.new_context().new_page()
         page.goto(f"{site}/{ARTICLE}")
-        page.wait_for_function(f"{READY} === 'ready'")
+        page.wait_for_function(f"() => {READY} === 'ready'")
         refused = []
         page.on("response", lambda r: refused.append(r.status) if r.url.endswith("/hit") else None)
         page.reload()  # the same visitor again within the minute: over its limit of 1
-        page.wait_for_function(f"{READY} === 'ready' || {READY} === 'unavailable'")
+        page.wait_for_function(f"() => {READY} === 'ready' || {READY} === 'unavailable'")
         assert refused == [429]
         assert page.evaluate(READY) == "ready"
         assert int(page.inner_text('[data-counter="total"]').replace(".", "")) == BASE + 1 == counter.total()

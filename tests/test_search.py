@@ -11,7 +11,7 @@ from conftest import CONTENT, SUBPATH_SITEURL, build_site, normalize
 from search_index.shards import bundle_order, shard_names
 
 SEARCH_PAGE = f"{SUBPATH_SITEURL}/tim-kiem/"
-FOUND = "document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"
+FOUND = "() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"
 
 
 @pytest.fixture(scope="module")

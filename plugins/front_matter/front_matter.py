@@ -5,9 +5,12 @@ import logging
 import os
 import re
 import sys
+from html import escape
 
+import content_security.sanitize as sanitizer
 import vietnamese
 from markdown import Markdown
+from markupsafe import Markup
 from pelican import signals
 from pelican.readers import MarkdownReader, ensure_metadata_list
 from vietnamese.dates import DateError, parse_date
@@ -77,9 +80,11 @@ class FrontMatterMarkdownReader(MarkdownReader):
                 metadata[field.name] = self.process_field(field.name, field.value)
             except DateError as error:
                 problems.append(problem(field.line, str(error)))
+        self.make_metadata_safe(metadata, front.fields, problems)
         if front.syntax != "broken" and not front.body.strip():
             problems.append(problem(front.body_line, EMPTY_BODY))
         content = self._md.reset().convert(front.body)
+        content = self.sanitize(content, front.body, front.body_line, problems)
         content, missing = link_local_files(content, source_path, self.settings["PATH"])
         for url in missing:
             problems.append(problem(line_of(text, url, front.body_line), missing_file_message(url)))
@@ -96,13 +101,43 @@ class FrontMatterMarkdownReader(MarkdownReader):
         metadata["missing_files"] = [os.path.join(self.settings["PATH"], url) for url in missing]
         metadata["source_file"] = source_path  # for the checks, which see only metadata
         metadata["reader_version"] = READER_VERSION
+        metadata["sanitizer_version"] = sanitizer.sanitizer_version(self.settings)
         return content, metadata
 
+    def sanitize(self, fragment, source, first_line, problems):
+        """HTML ``fragment`` made of an editor's ``source`` (which starts at ``first_line``),
+        cleaned; each thing removed is a problem at its line (content_security)."""
+        cleaned, removed = sanitizer.clean_html(fragment, self.settings)
+        level = sanitizer.removal_level(self.settings)
+        for line, message in sanitizer.locate(removed, source, first_line):
+            problems.append(problem(line, message, level))
+        return cleaned
+
+    def make_metadata_safe(self, metadata, fields, problems):
+        """Formatted fields (summary) are sanitized HTML; the title is text, so it is
+        escaped into HTML (typography then works on escaped text); a cover image is
+        a file or an http(s) address."""
+        for field in fields:
+            value = metadata.get(field.name)
+            if field.name in self.settings["FORMATTED_FIELDS"] and isinstance(value, str):
+                metadata[field.name] = self.sanitize(value, _as_text(field.value), field.line, problems)
+        if isinstance(metadata.get("title"), str):
+            metadata["title"] = Markup(escape(metadata["title"], quote=False))
+        unsafe = isinstance(metadata.get("image"), str) and sanitizer.cover_problem(metadata["image"])
+        if unsafe:
+            del metadata["image"]
+            line = metadata["field_lines"].get("image", 1)
+            problems.append(problem(line, unsafe, sanitizer.removal_level(self.settings)))
+
     def typography(self, content, metadata):
-        """Typogrify here rather than in Pelican's read_file, so the result is cached too."""
-        for key in ("title", "summary"):
-            if isinstance(metadata.get(key), str):
-                metadata[key] = typogrify_text(metadata[key], self.settings)
+        """Typogrify here rather than in Pelican's read_file, so the result is cached too.
+
+        typogrify only adds entities and <span>s to text: the escaped title stays safe HTML.
+        """
+        if isinstance(metadata.get("summary"), str):
+            metadata["summary"] = typogrify_text(metadata["summary"], self.settings)
+        if isinstance(metadata.get("title"), str):
+            metadata["title"] = Markup(typogrify_text(str(metadata["title"]), self.settings))
         return typogrify_text(content, self.settings)
 
     def wants_lead(self, source_path):

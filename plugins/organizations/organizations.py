@@ -10,6 +10,7 @@ and ORGANIZATION_FEED_RSS (``{slug}`` in the path; None for no feed).
 import logging
 import os
 
+from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
@@ -150,7 +151,8 @@ class OrganizationsGenerator(Generator):
                     self.context,
                     path.format(slug=organization.slug),
                     feed_type=feed_type,
-                    feed_title=organization.name,
+                    # Pelican takes a feed title as HTML (it strips tags): the name is text.
+                    feed_title=escape(organization.name),
                 )
 
 

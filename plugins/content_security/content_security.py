@@ -1,0 +1,31 @@
+"""Signals only: the policy into the templates, stale sanitized reads out of the cache.
+
+Settings (pelicanconf.py): CONTENT_EMBED_HOSTS (("www.youtube.com",
+"www.youtube-nocookie.com")), and the ones policy.py reads.
+"""
+
+from pelican import signals
+
+from . import policy, sanitize
+
+
+def add_policy_to_templates(generator):
+    """generator_init: every template can print CONTENT_SECURITY_POLICY."""
+    generator.env.globals["CONTENT_SECURITY_POLICY"] = policy.content_security_policy(generator.settings)
+
+
+def drop_reads_of_other_sanitizer(generator):
+    """*_generator_init: Pelican's reader cache only watches the file itself; a read
+    sanitized by other code or settings is read again."""
+    cache = getattr(generator.readers, "_cache", {})
+    current = sanitize.sanitizer_version(generator.settings)
+    for path, (_, data) in list(cache.items()):
+        metadata = (data[1] if isinstance(data, tuple) and len(data) == 2 else None) or {}
+        if metadata.get("sanitizer_version") != current:
+            del cache[path]
+
+
+def register():
+    signals.generator_init.connect(add_policy_to_templates)
+    signals.article_generator_init.connect(drop_reads_of_other_sanitizer)
+    signals.page_generator_init.connect(drop_reads_of_other_sanitizer)
