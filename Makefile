@@ -9,11 +9,13 @@ TEST_READY := $(VENV)/.test-installed
 .PHONY: serve test build publish clean
 
 # The virtual environment with the pinned packages that build and serve the site.
-$(SITE_READY): requirements.txt
+# The project itself (plugins, library, counter) is installed editable: `trangxa` is importable.
+$(SITE_READY): requirements.txt pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || { \
 	  echo "Không tạo được môi trường Python (.venv). Trên Debian/Ubuntu: sudo apt-get install python3-venv"; \
 	  exit 1; }
 	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(SITE_READY)
 
 # Test tools: pinned Python packages (requirements-dev.txt) and npm packages (axe-core,

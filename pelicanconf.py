@@ -1,12 +1,5 @@
 """Settings of the commune's site for development (``make build`` / ``make serve``)."""
 
-import sys
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-# Our plugins import each other's plain functions (e.g. ``vietnamese.dates``).
-sys.path.insert(0, str(HERE / "plugins"))
-
 # --- The commune -------------------------------------------------------------
 COMMUNE_NAME = "Xã Tân Hòa"
 PROVINCE_NAME = "Tỉnh Bình Nguyên"
@@ -120,28 +113,30 @@ THEME = "theme"
 # Templates do not change during a build (the dev server starts a new Jinja environment
 # at each rebuild): Jinja need not check every included file's time at every page.
 JINJA_ENVIRONMENT = {"auto_reload": False}  # Pelican adds its defaults (trim_blocks…)
-PLUGIN_PATHS = ["plugins"]
-# Order matters: addresses are pinned before the checks read them; checks run on
-# what the reader read; organizations are resolved before "Thông tin khác" ranks by them.
+# The project's plugins are the installed package trangxa (`make` installs it). Each one
+# declares the plugins that must come before it (RUNS_AFTER); trangxa.plugin_order stops
+# the build at start-up, with a message, when this list breaks one of those rules.
 PLUGINS = [
-    "build_log",  # first: every later message is one line
-    "vietnamese",
-    "front_matter",
-    "content_security",  # before parallel_reading: it drops cached reads of another sanitizer first
-    "gc_freeze",  # before parallel_reading: its readers start with the collector on
-    "parallel_reading",
-    "fixed_urls",
-    "content_checks",
-    "credits",
-    "organizations",
-    "other_news",
-    "fast_taxonomies",
-    "sharing",
-    "responsive_images",
-    "feed_extras",
-    "incremental_output",  # after every plugin that changes pages, before the sitemap
+    "trangxa.build_log",
+    "trangxa.plugin_order",
+    "trangxa.jinja_filters",
+    "trangxa.front_matter",
+    "trangxa.content_security",
+    "trangxa.gc_freeze",
+    "trangxa.parallel_reading",
+    "trangxa.fixed_urls",
+    "trangxa.content_checks",
+    "trangxa.credits",
+    "trangxa.organizations",
+    "trangxa.other_news",
+    "trangxa.fast_taxonomies",
+    "trangxa.sharing",
+    "trangxa.responsive_images",
+    "trangxa.feed_extras",
+    "trangxa.pagination",
+    "trangxa.incremental_output",
     "sitemap",  # pelican-sitemap
-    "search_index",
+    "trangxa.search_index",
 ]
 # Development builds report every problem and still build what they can;
 # publishconf.py makes any error fail the build.
@@ -181,7 +176,7 @@ COUNTER_ONLINE_WINDOW = 300
 # Templates escape every value; only HTML the project made itself (the sanitized body and
 # lead, filters returning Markup) is printed as it is. Pelican keeps its own defaults.
 JINJA_ENVIRONMENT["autoescape"] = True
-# Bodies and leads are cleaned with an allow-list (plugins/content_security); anything
+# Bodies and leads are cleaned with an allow-list (trangxa.content_security); anything
 # removed is reported with its line. <iframe> embeds are kept only from these hosts
 # (https://), which are also the page's Content-Security-Policy frame-src.
 CONTENT_EMBED_HOSTS = ["www.youtube.com", "www.youtube-nocookie.com"]

@@ -6,12 +6,13 @@ the environment variable SITEURL overrides it.
 """
 
 import os
-import sys
+import runpy
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent))
-
-from pelicanconf import *  # noqa: E402,F403
+# Every setting of pelicanconf.py (read by its path: nothing is added to sys.path),
+# then what publishing changes.
+_development = runpy.run_path(str(Path(__file__).with_name("pelicanconf.py")))
+globals().update({name: value for name, value in _development.items() if name.isupper()})
 
 SITEURL = os.environ.get("SITEURL", "https://tanhoa.binhnguyen.gov.vn").rstrip("/")
 OUTPUT_PATH = "output"  # development builds go to output-dev/ (pelicanconf.py)
@@ -34,7 +35,7 @@ COUNTER_URL = os.environ.get("COUNTER_URL", "")
 COUNTER_BACKEND = os.environ.get("COUNTER_BACKEND", "builtin") if COUNTER_URL else None
 
 # Kept between builds: only the pages whose inputs changed are written again, and
-# the pages of removed articles are deleted (plugins/incremental_output).
+# the pages of removed articles are deleted (trangxa.incremental_output).
 DELETE_OUTPUT_DIRECTORY = False
 CACHE_PATH = "cache/publish"
 # Drafts are previewed with `make serve` only; the public site never holds them.

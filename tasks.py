@@ -7,7 +7,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from invoke import UnexpectedExit, task
+from invoke import task
+
+from trangxa import publishing
 
 HERE = Path(__file__).resolve().parent
 VENV_BIN = Path(sys.executable).parent
@@ -51,7 +53,7 @@ def serve(c, port=PORT):
     The visitor counter service runs next to it (port 8001), so the counter box works.
     The published site (output/) is never touched: `make publish` can run at the same time.
     """
-    from devserver import serve as serve_site  # noqa: PLC0415
+    from trangxa.devserver import serve as serve_site  # noqa: PLC0415
 
     service = subprocess.Popen(counter_command(site_port=port))
     try:
@@ -107,29 +109,30 @@ def publish(c, content=CONTENT, output=OUTPUT):
     """Strict build for publishing (publishconf.py); output/ is updated only on success.
 
     The site is built into a folder kept next to output/ (``.output-build/``), where a
-    rebuild writes only the pages whose inputs changed (plugins/incremental_output).
+    rebuild writes only the pages whose inputs changed (trangxa.incremental_output).
     When the build succeeded, the files that differ are copied into output/ (each one
     replaced in a single rename) and the files gone are removed; a broken commit
     never touches output/.
     """
-    target = Path(output).resolve()
-    staging = target.with_name(f".{target.name}-build")
-    staging.mkdir(parents=True, exist_ok=True)
-    try:
-        c.run(f"{PELICAN} {content} -o {staging} -s publishconf.py", pty=False)
-    except UnexpectedExit:
-        print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
-        raise
-    write_build_info(staging)  # proof of a strict build, for `invoke deploy --skip-build`
-    copied, removed = sync_tree(staging, target)
-    print(f"Đã xuất bản vào {output}/: {copied} tệp mới hoặc thay đổi, {removed} tệp bị xóa.")
+    publishing.publish(c, content=content, output=output)
+
+
+@task(help={"skip-build": "Deploy output/ as it is; it must come from an unchanged `make publish`."})
+def deploy(c, skip_build=False, content=CONTENT, output=OUTPUT):
+    """Strict build (invoke publish), then upload output/ to DEPLOY_TARGET (trangxa/publishing.py)."""
+    publishing.deploy(c, skip_build=skip_build, content=content, output=output)
+
+
+@task(help={"release": "Release name to go back to (default: the one before the live one)."})
+def rollback(c, release=None):
+    """Point DEPLOY_RSYNC_DEST/current back to the previous release (atomic switch)."""
+    publishing.rollback(c, release=release)
 
 
 @task
 def check(c, content=CONTENT, settings="pelicanconf.py"):
     """Check the content only (no HTML written); exit non-zero on any error."""
-    sys.path.insert(0, str(HERE / "plugins"))
-    from content_checks.check import main  # noqa: PLC0415 (needs the plugins on sys.path)
+    from trangxa.content_checks.check import main  # noqa: PLC0415
 
     errors = main(str(HERE / settings), PATH=str(Path(content).resolve()))
     if errors:
@@ -183,7 +186,7 @@ def audit(c, port=8765):
 def bench(c, articles=None, report="bench/results.md"):
     """Time plain Pelican and this project on the same generated corpus (docs/benchmark.md)."""
     argv = [f"--articles={n}" for n in articles or [1000, 10000]] + [f"--report={report}"]
-    code = subprocess.run([sys.executable, "-m", "bench.run", *argv], cwd=HERE).returncode
+    code = subprocess.run([sys.executable, "-m", "trangxa.bench.run", *argv], cwd=HERE).returncode
     if code:
         sys.exit(code)
 
@@ -192,6 +195,3 @@ def bench(c, articles=None, report="bench/results.md"):
 def test(c):
     """Run every test."""
     c.run(f"{VENV_BIN / 'pytest'}", pty=False)
-
-
-from deploy import deploy, rollback, sync_tree, write_build_info  # noqa: E402,F401

@@ -88,7 +88,7 @@ def run_pelican(content, output, settings_file="publishconf.py", *extra):
 
 def registry_slugs():
     """Folded name -> slug, read from the registry file by the test itself."""
-    from vietnamese.text import fold
+    from trangxa.lib.text import fold
 
     entries = yaml.safe_load((CONTENT / "organizations.yml").read_text(encoding="utf-8"))
     names = {}

@@ -1,4 +1,4 @@
-"""Smoke test of the benchmark harness (bench/) on ~30 generated articles; no timing asserted."""
+"""Smoke test of the benchmark harness (trangxa/bench/) on ~30 generated articles; no timing asserted."""
 
 import datetime
 import json
@@ -8,10 +8,10 @@ import re
 import pytest
 from conftest import ROOT, read_source, registry_slugs, source_date
 from pelican.settings import read_settings
-from vietnamese.text import fold
 
-from bench import run
-from bench.generate import END, WORDS, add_article, edit_article, generate
+from trangxa.bench import run
+from trangxa.bench.generate import END, WORDS, add_article, edit_article, generate
+from trangxa.lib.text import fold
 
 COUNT = 30
 FIGURE = re.compile(r"!\[[^\]\n]+\]\((?:\{static\}/)?(images/[^)\s]+)\)\n\n/// caption\n[^\n]+\n///")
@@ -67,7 +67,7 @@ def test_articles_have_the_project_shape(corpus):
 
 
 def test_generated_content_passes_the_content_checks(corpus, tmp_path, caplog):
-    from content_checks.check import run_checks
+    from trangxa.content_checks.check import run_checks
 
     override = {"PATH": str(corpus.path), "OUTPUT_PATH": str(tmp_path), "CACHE_CONTENT": False}
     settings = read_settings(str(ROOT / "pelicanconf.py"), override=override)

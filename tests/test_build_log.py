@@ -9,8 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from build_log.formatting import github_annotation, gitlab_issue, plain_line
 from conftest import CONTENT, ROOT
+
+from trangxa.build_log.formatting import github_annotation, gitlab_issue, plain_line
 
 GOOD = (
     "Title: Bài hợp lệ\nDate: 01/03/2025 08:00\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 1/3, xã họp.\n"

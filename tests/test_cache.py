@@ -5,7 +5,8 @@ import shutil
 
 import pytest
 from conftest import CONTENT, build_site
-from content_checks.content_checks import ContentCheckFailed
+
+from trangxa.content_checks.content_checks import ContentCheckFailed
 
 GOOD = (
     "Title: Hội nghị tổng kết\nDate: 10/01/2025\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\n"

@@ -10,7 +10,8 @@ import sys
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT, build_site
-from content_checks.content_checks import ContentCheckFailed
+
+from trangxa.content_checks.content_checks import ContentCheckFailed
 
 GOOD = """\
 Title: Bài viết hợp lệ
@@ -223,12 +224,12 @@ def test_failed_publish_leaves_previous_output_untouched(tmp_path):
 def test_check_task_reads_without_writing(tmp_path):
     content, _ = make_content(tmp_path, article(date="30/02/2024"))
     result = subprocess.run(
-        [sys.executable, "-m", "content_checks.check", str(ROOT / "pelicanconf.py")],
+        [sys.executable, "-m", "trangxa.content_checks.check", str(ROOT / "pelicanconf.py")],
         cwd=ROOT,
         capture_output=True,
         text=True,
         timeout=120,
-        env={"PYTHONPATH": str(ROOT / "plugins"), "PATH": "/usr/bin:/bin"},
+        env={"PATH": "/usr/bin:/bin"},  # the installed package, nothing added to the path
     )
     assert result.returncode == 0, result.stderr  # the sample content is clean
     bad = invoke("check", "--content", str(content))

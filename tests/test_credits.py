@@ -1,7 +1,8 @@
 """The credit line from author, photographer and the ``credit`` override."""
 
 import pytest
-from credits.credits import credit_line
+
+from trangxa.credits import credit_line
 
 
 @pytest.mark.parametrize(

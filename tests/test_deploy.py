@@ -13,7 +13,7 @@ import yaml
 from conftest import CONTENT, ROOT, run_pelican
 from invoke import Exit
 
-import deploy
+from trangxa import publishing
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
@@ -64,7 +64,7 @@ def write_article(content, name, title, date, body):
     )
 
 
-def invoke(*args, collection="deploy", **env):
+def invoke(*args, collection="tasks", **env):
     """Run invoke from the repository root with only the given DEPLOY_* variables set."""
     environ = {k: v for k, v in os.environ.items() if not k.startswith("DEPLOY_")}
     environ.update(env, COLUMNS="400")
@@ -107,7 +107,9 @@ def test_rsync_deploy_edit_delete_and_rollback(tmp_path):
     assert live(www).startswith("releases/")
     for page in PAGES.values():
         assert (www / "current" / page).is_file()
-    assert (www / "current" / deploy.BUILD_INFO).is_file(), "the strict-build record travels with the site"
+    assert (www / "current" / publishing.BUILD_INFO).is_file(), (
+        "the strict-build record travels with the site"
+    )
 
     # Edit the body of one article: the release is a full tree, but only changed files travel.
     write_article(content, "tiem-chung.md", *ARTICLES["tiem-chung.md"][:2], "Sáng 5/3, trạm tiêm 300 trẻ.")
@@ -147,7 +149,7 @@ def test_a_deploy_killed_midway_is_never_switched_to(tmp_path):
     assert rsync_deploy(tmp_path, www).returncode == 0
     first = live(www)
     # What a deploy killed during its upload leaves: a release folder holding part of the site.
-    partial = www / "releases" / deploy.new_release_name([first.rsplit("/", 1)[-1]])
+    partial = www / "releases" / publishing.new_release_name([first.rsplit("/", 1)[-1]])
     shutil.copytree(www / "current" / "theme", partial / "theme")
     refused = invoke("rollback", "--release", partial.name, DEPLOY_TARGET="rsync", DEPLOY_RSYNC_DEST=str(www))
     assert refused.returncode != 0 and "chưa tải lên xong" in refused.stderr
@@ -163,9 +165,9 @@ def test_a_deploy_killed_midway_is_never_switched_to(tmp_path):
 
 def test_parse_state_tells_complete_from_incomplete():
     text = f"current releases/{R[1]}\nrelease {R[0]}/\nrelease {R[1]}/\nrelease {R[2]}/\ncomplete {R[0]}\n"
-    assert deploy.parse_state(text) == (R[1], [R[0], R[1]], [R[2]])
+    assert publishing.parse_state(text) == (R[1], [R[0], R[1]], [R[2]])
     legacy = f"current releases/{R[1]}\nrelease {R[0]}/\nrelease {R[1]}/\n"  # deployed before the markers
-    assert deploy.parse_state(legacy) == (R[1], [R[0], R[1]], [])
+    assert publishing.parse_state(legacy) == (R[1], [R[0], R[1]], [])
 
 
 def test_failing_strict_build_deploys_nothing(tmp_path):
@@ -195,12 +197,12 @@ def test_skip_build_deploys_only_an_unchanged_strict_build(tmp_path):
     assert refused.returncode != 0 and "make publish" in refused.stderr
     assert not www.exists()
 
-    # A strict build: the record is written as tasks.publish writes it (deploy.write_build_info).
+    # A strict build: the record is written as tasks.publish writes it (publishing.write_build_info).
     shutil.rmtree(output)
     published = invoke("publish", "--content", str(content), "--output", str(output), collection="tasks")
     assert published.returncode == 0, published.stderr
-    if not (output / deploy.BUILD_INFO).exists():
-        deploy.write_build_info(output)
+    if not (output / publishing.BUILD_INFO).exists():
+        publishing.write_build_info(output)
     accepted = rsync_deploy(tmp_path, www, "--skip-build")
     assert accepted.returncode == 0, accepted.stdout + accepted.stderr
     before = live(www)
@@ -208,7 +210,7 @@ def test_skip_build_deploys_only_an_unchanged_strict_build(tmp_path):
     # `make build` over the published folder rewrites pages: the record no longer matches.
     dev_over = run_pelican(content, output, "pelicanconf.py")
     assert dev_over.returncode == 0, dev_over.stderr
-    assert (output / deploy.BUILD_INFO).exists()
+    assert (output / publishing.BUILD_INFO).exists()
     refused = rsync_deploy(tmp_path, www, "--skip-build")
     assert refused.returncode != 0 and "đã bị thay đổi" in refused.stderr
     assert live(www) == before
@@ -219,24 +221,26 @@ def test_build_record_detects_any_change(tmp_path):
     (site / "a").mkdir(parents=True)
     (site / "index.html").write_text("<p>Trang chủ</p>", encoding="utf-8")
     (site / "a" / "b.html").write_text("<p>Bài</p>", encoding="utf-8")
-    info = deploy.write_build_info(site)
-    assert deploy.check_build_info(site) == info
+    info = publishing.write_build_info(site)
+    assert publishing.check_build_info(site) == info
     assert info["files"] == 2 and info["settings"] == "publishconf.py"
     for change in (
         lambda: (site / "a" / "b.html").write_text("<p>Bài đã sửa</p>", encoding="utf-8"),
         lambda: (site / "a" / "moi.html").write_text("", encoding="utf-8"),
         lambda: (site / "index.html").unlink(),
     ):
-        deploy.write_build_info(site)
+        publishing.write_build_info(site)
         change()
         with pytest.raises(Exit, match="đã bị thay đổi"):
-            deploy.check_build_info(site)
-    (site / deploy.BUILD_INFO).write_text('{"settings": "pelicanconf.py", "strict": true}', encoding="utf-8")
+            publishing.check_build_info(site)
+    (site / publishing.BUILD_INFO).write_text(
+        '{"settings": "pelicanconf.py", "strict": true}', encoding="utf-8"
+    )
     with pytest.raises(Exit, match="publishconf.py"):
-        deploy.check_build_info(site)
-    (site / deploy.BUILD_INFO).unlink()
+        publishing.check_build_info(site)
+    (site / publishing.BUILD_INFO).unlink()
     with pytest.raises(Exit, match="thiếu"):
-        deploy.check_build_info(site)
+        publishing.check_build_info(site)
 
 
 # --- gh-pages to a local bare repository --------------------------------------------------------
@@ -283,29 +287,29 @@ R = [f"2025031{i}T080000.000000Z" for i in range(8)]
     ],
 )
 def test_parse_dest(dest, host, path):
-    parsed = deploy.parse_dest(dest, port=2222)
+    parsed = publishing.parse_dest(dest, port=2222)
     assert (parsed.host, parsed.path) == (host, path)
 
 
 def test_remote_commands_go_through_ssh_with_the_port():
-    dest = deploy.parse_dest("deploy@tanhoa.gov.vn:/var/www/tanhoa", port=2222)
-    rsync = deploy.rsync_command("output", dest, R[0], link_dest=R[1])
+    dest = publishing.parse_dest("deploy@tanhoa.gov.vn:/var/www/tanhoa", port=2222)
+    rsync = publishing.rsync_command("output", dest, R[0], link_dest=R[1])
     assert rsync[-2:] == ["output/", f"deploy@tanhoa.gov.vn:/var/www/tanhoa/releases/{R[0]}/"]
     assert {"--checksum", "--delete", "--itemize-changes", "--stats"} <= set(rsync)
     assert f"--link-dest=../{R[1]}" in rsync
     assert "--times" not in rsync and "-a" not in rsync, "mtimes differ at every build: no hard links with -t"
     assert rsync[rsync.index("-e") + 1] == "ssh -p 2222"
-    ssh = deploy.shell_command(dest, deploy.switch_script(dest, R[0]))
+    ssh = publishing.shell_command(dest, publishing.switch_script(dest, R[0]))
     assert ssh[:4] == ["ssh", "-p", "2222", "deploy@tanhoa.gov.vn"]
     assert "mv -T" in ssh[4] and f"ln -sfn releases/{R[0]}" in ssh[4]
 
 
 def test_release_names_sort_by_time_and_never_collide():
     now = datetime.datetime(2025, 3, 10, 8, 0, 0, tzinfo=datetime.UTC)
-    first = deploy.new_release_name([], now)
-    assert first == "20250310T080000.000000Z" and deploy.RELEASE_NAME.match(first)
-    assert deploy.new_release_name([first], now) == "20250310T080000.000001Z"
-    later = deploy.new_release_name([], now + datetime.timedelta(seconds=1))
+    first = publishing.new_release_name([], now)
+    assert first == "20250310T080000.000000Z" and publishing.RELEASE_NAME.match(first)
+    assert publishing.new_release_name([first], now) == "20250310T080000.000001Z"
+    later = publishing.new_release_name([], now + datetime.timedelta(seconds=1))
     assert sorted([later, first]) == [first, later]
 
 
@@ -320,32 +324,32 @@ def test_release_names_sort_by_time_and_never_collide():
     ],
 )
 def test_releases_to_remove(releases, live, keep, removed):
-    assert deploy.releases_to_remove(releases, live, keep) == removed
+    assert publishing.releases_to_remove(releases, live, keep) == removed
 
 
 def test_previous_release():
-    assert deploy.previous_release(R[:3], R[2]) == R[1]
-    assert deploy.previous_release(R[:3], R[0]) is None
-    assert deploy.previous_release(R[:3], None) is None
+    assert publishing.previous_release(R[:3], R[2]) == R[1]
+    assert publishing.previous_release(R[:3], R[0]) is None
+    assert publishing.previous_release(R[:3], None) is None
 
 
 def test_s3_command():
-    config = deploy.load_config(
+    config = publishing.load_config(
         {"DEPLOY_TARGET": "s3", "DEPLOY_S3_BUCKET": "s3://tanhoa-web/site/", "DEPLOY_S3_ENDPOINT": ""}
     )
-    assert deploy.s3_command("output", config.s3_bucket) == [
+    assert publishing.s3_command("output", config.s3_bucket) == [
         *("aws", "s3", "sync", "output/", "s3://tanhoa-web/site", "--delete", "--no-progress"),
     ]
     endpoint = "https://s3.hcm.example.vn"
-    assert deploy.s3_command("output", "tanhoa-web", endpoint)[-2:] == ["--endpoint-url", endpoint]
+    assert publishing.s3_command("output", "tanhoa-web", endpoint)[-2:] == ["--endpoint-url", endpoint]
 
 
 def test_ghp_import_command():
-    command = deploy.ghp_import_command("output", "origin", "tanhoa.gov.vn")
+    command = publishing.ghp_import_command("output", "origin", "tanhoa.gov.vn")
     assert {"--no-jekyll", "--push"} <= set(command)
     assert command[command.index("--branch") + 1] == "gh-pages"
     assert command[command.index("--cname") + 1] == "tanhoa.gov.vn"
-    assert "--cname" not in deploy.ghp_import_command("output", "origin")
+    assert "--cname" not in publishing.ghp_import_command("output", "origin")
 
 
 @pytest.mark.parametrize(
@@ -361,11 +365,11 @@ def test_ghp_import_command():
 )
 def test_config_errors_say_what_to_set(environ, message):
     with pytest.raises(Exit, match=message):
-        deploy.load_config(environ)
+        publishing.load_config(environ)
 
 
 def test_config_defaults():
-    config = deploy.load_config({"DEPLOY_TARGET": "gh-pages"})
+    config = publishing.load_config({"DEPLOY_TARGET": "gh-pages"})
     assert (config.git_remote, config.cname, config.keep) == ("origin", "", 5)
 
 
@@ -448,17 +452,17 @@ def test_sync_tree_copies_only_what_differs(tmp_path):
     (target / "cu" / "bai-da-xoa.html").write_text("<p>Cũ</p>", encoding="utf-8")
     (target / "index.html").write_text("<p>Trang cũ</p>", encoding="utf-8")
 
-    assert deploy.sync_tree(source, target) == (2, 1)
+    assert publishing.sync_tree(source, target) == (2, 1)
     assert sorted(p.relative_to(target).as_posix() for p in target.rglob("*")) == [
         "bai-viet", "bai-viet/a.html", "index.html",
     ]  # fmt: skip
     assert (target / "index.html").read_text(encoding="utf-8") == "<p>Trang chủ</p>"
-    assert deploy.sync_tree(source, target) == (0, 0)
+    assert publishing.sync_tree(source, target) == (0, 0)
 
     # Rewritten with the same bytes (a new time): not copied; with new bytes: copied.
     (source / "index.html").write_text("<p>Trang chủ</p>", encoding="utf-8")
     os.utime(source / "index.html", ns=(1, 1))
-    assert deploy.sync_tree(source, target) == (0, 0)
+    assert publishing.sync_tree(source, target) == (0, 0)
     (source / "bai-viet" / "a.html").write_text("<p>Bài B</p>", encoding="utf-8")
-    assert deploy.sync_tree(source, target) == (1, 0)
+    assert publishing.sync_tree(source, target) == (1, 0)
     assert (target / "bai-viet" / "a.html").read_text(encoding="utf-8") == "<p>Bài B</p>"

@@ -11,7 +11,7 @@ from conftest import CONTENT, ROOT
 from pelican import signals
 from pelican.settings import read_settings
 
-import devserver
+from trangxa import devserver
 
 GOOD = (
     "Title: Bài đã có\nDate: 01/03/2025 08:00\nAuthor: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 1/3, xã họp.\n"
@@ -104,7 +104,7 @@ def test_a_busy_port_is_one_line_and_a_non_zero_exit(tmp_path):
         busy.bind(("127.0.0.1", 0))
         busy.listen()
         port = busy.getsockname()[1]
-        code = f"import devserver; devserver.start_http_server({str(tmp_path)!r}, {port})"
+        code = f"from trangxa import devserver; devserver.start_http_server({str(tmp_path)!r}, {port})"
         result = subprocess.run(
             [sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=60
         )

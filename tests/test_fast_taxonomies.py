@@ -2,7 +2,7 @@
 
 from types import SimpleNamespace
 
-from fast_taxonomies.fast_taxonomies import ArticleList, speed_up_taxonomies
+from trangxa.fast_taxonomies import ArticleList, speed_up_taxonomies
 
 
 class Article:
@@ -47,10 +47,11 @@ def test_category_and_tag_pages_list_their_articles_newest_first(site):
 
 
 def test_translations_grouped_as_pelican_groups_them(caplog):
-    from fast_taxonomies.fast_taxonomies import process_translations
     from pelican.contents import Article as PelicanArticle
     from pelican.settings import DEFAULT_CONFIG
     from pelican.utils import process_translations as pelican_process_translations
+
+    from trangxa.fast_taxonomies import process_translations
 
     settings = dict(DEFAULT_CONFIG, DEFAULT_LANG="vi")
 

@@ -2,8 +2,9 @@
 
 import pytest
 from conftest import DATA, build_site
-from front_matter.front_matter import content_relative, link_local_files, split_lead
-from front_matter.parsing import FrontMatterError, split_front_matter
+
+from trangxa.front_matter.front_matter import content_relative, link_local_files, split_lead
+from trangxa.front_matter.parsing import FrontMatterError, split_front_matter
 
 PELICAN_STYLE = """Title: Hội nghị sơ kết
 Date: 15/07/2024

@@ -7,8 +7,9 @@ import shutil
 
 import pytest
 from conftest import CONTENT, SUBPATH_SITEURL, build_site
-from incremental_output.forked import run_in_processes
-from incremental_output.pagination import StablePaginator
+
+from trangxa.incremental_output.forked import run_in_processes
+from trangxa.pagination import StablePaginator
 
 # Pagefind names its files by content hash, and the sitemap dates list pages with the build time.
 NOT_COMPARED = ("pagefind/", "sitemap.xml")
@@ -211,9 +212,10 @@ def test_a_failing_or_erroring_child_process_fails_the_build(tmp_path):
 
 
 def test_keys_see_taxonomy_objects_by_value_and_attached_attributes():
-    from incremental_output.keys import Keys
     from pelican.settings import DEFAULT_CONFIG
     from pelican.urlwrappers import Category
+
+    from trangxa.incremental_output.keys import Keys
 
     settings = dict(DEFAULT_CONFIG)
     keys = Keys()
@@ -228,9 +230,10 @@ def test_keys_see_taxonomy_objects_by_value_and_attached_attributes():
 
 @pytest.mark.parametrize("workers", [1, 2])
 def test_a_page_written_with_override_output_wins(tmp_path, workers):
-    from incremental_output.incremental_output import IncrementalWriter
     from jinja2 import Environment
     from pelican.settings import DEFAULT_CONFIG
+
+    from trangxa.incremental_output.incremental_output import IncrementalWriter
 
     settings = dict(
         DEFAULT_CONFIG, CACHE_PATH=str(tmp_path / "cache"), PARALLEL_WRITING_WORKERS=workers,

@@ -7,8 +7,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 from conftest import CONTENT, build_site, normalize, registry_slugs, run_pelican, sample_articles
-from organizations.registry import build_registry, load_registry
-from vietnamese.text import fold
+
+from trangxa.lib.text import fold
+from trangxa.organizations.registry import build_registry, load_registry
 
 SETTINGS = {"ORGANIZATION_URL": "to-chuc/{slug}/", "ORGANIZATION_SAVE_AS": "to-chuc/{slug}/index.html"}
 REGISTRY = load_registry(CONTENT / "organizations.yml", SETTINGS)

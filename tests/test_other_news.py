@@ -10,7 +10,8 @@ from pathlib import Path
 from types import SimpleNamespace
 
 from conftest import CONTENT, ROOT
-from other_news.other_news import DateIndex, choose_other_news
+
+from trangxa.other_news import DateIndex, choose_other_news
 
 START = datetime.datetime(2024, 1, 1)
 

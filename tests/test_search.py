@@ -8,7 +8,8 @@ import shutil
 import pytest
 from browser import site_context
 from conftest import CONTENT, SUBPATH_SITEURL, build_site, normalize
-from search_index.shards import bundle_order, shard_names
+
+from trangxa.search_index.shards import bundle_order, shard_names
 
 SEARCH_PAGE = f"{SUBPATH_SITEURL}/tim-kiem/"
 FOUND = "() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"

@@ -24,13 +24,14 @@ import yaml
 from browser import QuietHandler
 from bs4 import BeautifulSoup
 from conftest import CONTENT, DATA, ROOT, LogCollector, build_site
-from content_checks.content_checks import ContentCheckFailed
-from content_security.policy import content_security_policy, counter_origin, header_policy
-from content_security.sanitize import clean_html, locate, removal_level, url_scheme
 from markdown import Markdown
 from markupsafe import Markup
 from pelican.settings import read_settings
 from test_counter_service import serve as serve_counter
+
+from trangxa.content_checks.content_checks import ContentCheckFailed
+from trangxa.content_security.policy import content_security_policy, counter_origin, header_policy
+from trangxa.content_security.sanitize import clean_html, locate, removal_level, url_scheme
 
 HOSTILE = DATA / "hostile"
 NGINX_SAMPLE = ROOT / "ops" / "nginx" / "tanhoa.conf"
@@ -181,7 +182,7 @@ def test_url_scheme_as_a_browser_reads_it(url, scheme):
 
 
 def test_reader_escapes_the_title_before_typography(tmp_path):
-    from front_matter.front_matter import FrontMatterMarkdownReader
+    from trangxa.front_matter.front_matter import FrontMatterMarkdownReader
 
     source = tmp_path / "bai.md"
     source.write_text('Title: <b>Hội nghị</b> "A & B" <3\nDate: 01/01/2025\n\nThân bài.\n', "utf-8")

@@ -5,9 +5,10 @@ from collections import Counter
 
 import pytest
 from conftest import ROOT, normalize, registry_slugs, sample_articles
-from organizations.registry import load_registry
 from pelican.settings import read_settings
-from vietnamese.text import fold
+
+from trangxa.lib.text import fold
+from trangxa.organizations.registry import load_registry
 
 ARTICLES = sample_articles()
 SETTINGS = read_settings(str(ROOT / "pelicanconf.py"))

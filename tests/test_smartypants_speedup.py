@@ -2,10 +2,11 @@
 
 import pytest
 from conftest import CONTENT
-from front_matter import smartypants_speedup
-from front_matter.front_matter import typogrify_text
 from markdown import Markdown
 from pelican.settings import read_settings
+
+from trangxa.front_matter import smartypants_speedup
+from trangxa.front_matter.front_matter import typogrify_text
 
 TRICKY = [
     'Ông nói: "Xã đã hoàn thành 100% kế hoạch" -- theo báo cáo...',

@@ -7,9 +7,10 @@ import pytest
 from conftest import ROOT
 from pelican.settings import read_settings
 from pelican.utils import slugify
-from vietnamese.dates import DateError, format_date, format_datetime, parse_date
-from vietnamese.filters import truncate_title, unwrap_paragraph
-from vietnamese.text import fold, format_number, truncate_at_word, vietnamese_sorted
+
+from trangxa.jinja_filters import truncate_title, unwrap_paragraph
+from trangxa.lib.dates import DateError, format_date, format_datetime, parse_date
+from trangxa.lib.text import fold, format_number, truncate_at_word, vietnamese_sorted
 
 
 @pytest.mark.parametrize(

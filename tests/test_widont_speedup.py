@@ -3,12 +3,12 @@
 import pytest
 import typogrify.filters
 from conftest import CONTENT
-from front_matter import widont_speedup
-from front_matter.front_matter import typogrify_text
 from markdown import Markdown
 from pelican.settings import read_settings
 
-from bench.generate import generate
+from trangxa.bench.generate import generate
+from trangxa.front_matter import widont_speedup
+from trangxa.front_matter.front_matter import typogrify_text
 
 TYPOGRIFY_WIDONT = getattr(widont_speedup.widont, "original", typogrify.filters.widont)
 

@@ -1,0 +1,348 @@
+"""Write only the pages and feeds whose inputs changed since the last build.
+
+Pelican renders every page of the site at every build. This writer queues
+the pages and, at the end of the build, in one forked process per core,
+computes a key for each (``keys.py``): when the key is the one recorded for
+that file at the previous build and the file is still there, rendering is
+skipped. Article and page files, paginated lists and feeds are keyed; other
+templates (category index, search page, robots.txt) are always written.
+Lists are paginated from the oldest article (``pagination.py``), so a new
+article changes the first list pages only, not every page.
+
+Pages, feeds and photos that were written at the previous build and are no
+longer produced (a deleted or renamed article, a removed photo) are removed, so the output can be kept
+between builds (``DELETE_OUTPUT_DIRECTORY = False``).
+
+The keys live in ``CACHE_PATH/incremental-output/``, one file per output folder,
+with the size and modification time of each file as written: a file changed by
+anything else (another build into the same folder, a copy) is rendered again.
+The record is removed when a build starts and written when it ends, so a build
+that crashes half-way leaves none and the next one renders everything.
+
+Settings: INCREMENTAL_OUTPUT (True; False renders every page, as Pelican does;
+pagination stays counted from the oldest, the theme relies on it).
+"""
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+
+from pelican import signals
+from pelican.utils import get_relative_path, path_to_url, sanitised_join
+from pelican.writers import FileOverwriteFailedError, Writer
+
+from trangxa import compat
+
+from . import keys
+from .forked import run_in_processes
+
+logger = logging.getLogger(__name__)
+# Its writer renders the pages at `finalized`: every plugin that changes pages or the
+# writer's paginator comes before it; plugins reading the written pages come after it.
+RUNS_AFTER = (
+    "trangxa.pagination", "trangxa.credits", "trangxa.organizations", "trangxa.other_news",
+    "trangxa.sharing", "trangxa.responsive_images", "trangxa.feed_extras", "trangxa.jinja_filters",
+)  # fmt: skip
+RUNS_BEFORE = ("sitemap", "pelican.plugins.sitemap")
+logger.setLevel(logging.INFO)  # one summary line per build
+STATE_VERSION = 2
+_writers = []  # the writer of the current build, for the finalized receiver
+_static_files = []  # output paths of the static files of the current build
+
+
+def state_file(settings, output_path):
+    name = hashlib.blake2b(str(Path(output_path).resolve()).encode(), digest_size=8).hexdigest()
+    return Path(settings["CACHE_PATH"]) / "incremental-output" / f"{name}.json"
+
+
+def load_state(path):
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state.get("files", {}) if state.get("version") == STATE_VERSION else {}
+
+
+def save_state(path, files):
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps({"version": STATE_VERSION, "files": files}), encoding="utf-8")
+    os.replace(temporary, path)
+
+
+class IncrementalWriter(Writer):
+    def __init__(self, output_path, settings=None):
+        super().__init__(output_path, settings=settings)
+        self.enabled = self.settings.get("INCREMENTAL_OUTPUT", True)
+        self.state_path = state_file(self.settings, output_path)
+        self.previous = load_state(self.state_path) if self.enabled else {}
+        self.state_path.unlink(missing_ok=True)
+        self.current = {}  # output path (relative) -> [key, mtime_ns, size], for this build
+        self.rendered = self.skipped = 0
+        # Pages to handle, by output path: (template, context, name, kwargs, relative_urls).
+        # A page written with override_output replaces the job of the page it overrides.
+        self.pending = {}
+        self._site_key = None
+        self._item_keys = {}
+        self.keys = keys.Keys()
+        _writers[:] = [self]
+
+    # --- keys ---------------------------------------------------------------
+
+    def site_key(self, context):
+        if self._site_key is None:
+            self._site_key = keys.site_key(self.settings, context)
+        return self._site_key
+
+    def item_key(self, content):
+        key = self._item_keys.get(id(content))
+        if key is None:
+            key = self._item_keys[id(content)] = self.keys.item_key(content)
+        return key
+
+    def page_key(self, context, name, localcontext, kwargs):
+        """The key of one output file, or None when it must always be rendered."""
+        subject = kwargs.get("article") or kwargs.get("page")
+        page = localcontext.get("articles_page")
+        if subject is not None:
+            subject_key = self.keys.content_key(subject)
+        elif page is not None:
+            links = [(other.url, other.label) if other else None for other in page.paginator.nearby(page)]
+            subject_key = (
+                [self.item_key(item) for item in page.object_list],
+                page.url,
+                page.label,
+                links,
+                # Scalars and the list's subject (category, tag, organization); not the whole
+                # lists (articles, dates, all_articles): the page shows its own items only.
+                [
+                    (key, self.keys.stable(value))
+                    for key, value in sorted(kwargs.items())
+                    if not isinstance(value, (list, tuple)) and not key.startswith(("articles_", "dates_"))
+                ],
+            )
+        else:
+            return None
+        return keys.digest(self.site_key(context), name, localcontext["SITEURL"], subject_key)
+
+    # --- writing ------------------------------------------------------------
+
+    def is_current(self, relative, key):
+        """Whether the file holds what ``key`` describes; records it for this build either way."""
+        self.current[relative] = [key]
+        previous = self.previous.get(relative)
+        if key is None or previous is None or previous[0] != key:
+            return False
+        try:
+            stat = os.stat(sanitised_join(self.output_path, relative))
+        except OSError:
+            return False
+        self.current[relative] = previous
+        return [stat.st_mtime_ns, stat.st_size] == previous[1:]
+
+    def written(self, relative):
+        stat = os.stat(sanitised_join(self.output_path, relative))
+        self.current[relative][1:] = [stat.st_mtime_ns, stat.st_size]
+
+    def write_file(
+        self,
+        name,
+        template,
+        context,
+        relative_urls=False,
+        paginated=None,
+        template_name=None,
+        override_output=False,
+        url=None,
+        **kwargs,
+    ):
+        if not name:
+            return
+        if paginated is None:
+            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
+            self.write_one(template, context, name, kwargs, relative_urls, override_output)
+            return
+        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
+        paginator_class = compat.writer_paginator()  # trangxa.pagination's, when that plugin is on
+        paginators = {
+            key: paginator_class(name, url, objects, self.settings, per_page)
+            for key, objects in paginated.items()
+        }
+        count = next(iter(paginators.values())).num_pages
+        for number in range(1, count + 1):
+            page_kwargs = dict(kwargs)
+            for key, paginator in paginators.items():
+                page = paginator.page(number)
+                page_kwargs.update(
+                    {
+                        f"{key}_paginator": paginator,
+                        f"{key}_page": page,
+                        f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
+                        f"{key}_next_page": paginator.page(number + 1) if number < count else None,
+                    }
+                )
+            self.write_one(template, context, page.save_as, page_kwargs, relative_urls, override_output)
+
+    def write_one(self, template, context, name, kwargs, relative_urls, override):
+        """Queue one page: whether it is rendered is decided at the end, on every core."""
+        localcontext = local_context(context, name, kwargs, relative_urls)
+        path = sanitised_join(self.output_path, name)
+        if self.check_overwrite(path, override):
+            if self.enabled:
+                self.site_key(context)  # computed once, before the processes part
+            self.pending[path] = (template, context, name, kwargs, relative_urls)
+        self._written_files.add(path)
+        # Sent for every file: the sitemap lists what the build produced.
+        signals.content_written.send(path, context=localcontext)
+
+    def check_overwrite(self, path, override):
+        """Pelican's _open_w rules, before rendering: whether this page is to be written."""
+        if path in self._overridden_files:
+            if override:
+                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return False  # the overriding page stays
+        if path in self._written_files and not override:
+            raise FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already written to it previously'
+            )
+        if override:
+            self._overridden_files.add(path)
+        return True
+
+    def handle(self, job):
+        """Render one queued page unless its file is current; returns what to record."""
+        template, context, name, kwargs, relative_urls = job
+        localcontext = local_context(context, name, kwargs, relative_urls)
+        if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
+            context["localsiteurl"] = localcontext["localsiteurl"]
+        key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
+        rendered = not self.is_current(name, key)
+        if rendered:
+            self.render(template, context, name, localcontext)
+            self.written(name)
+        subject = kwargs.get("article") or kwargs.get("page")
+        if subject is not None:
+            forget_content(subject)
+        return name, self.current[name], rendered
+
+    def render(self, template, context, name, localcontext):
+        output = template.render(localcontext)
+        path = sanitised_join(self.output_path, name)
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        if os.path.lexists(path):  # a new file: a hard-linked copy keeps the old content
+            os.unlink(path)
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(output)
+
+    def handle_pending(self):
+        jobs, self.pending = list(self.pending.values()), {}
+        workers = self.settings.get("PARALLEL_WRITING_WORKERS") or os.cpu_count() or 1
+        if workers > 1 and len(jobs) >= self.settings.get("PARALLEL_WRITING_MIN_PAGES", 200):
+            results = run_in_processes(self.handle, jobs, workers)
+        else:
+            results = [self.handle(job) for job in jobs]
+        for name, record, rendered in results:
+            self.current[name] = record
+            if rendered:
+                self.rendered += 1
+            else:
+                self.skipped += 1
+
+    def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
+                   feed_title=None):  # fmt: skip
+        if path and self.enabled:
+            items = [self.item_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            bodies = [self.keys.content_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
+            key = keys.digest(self.site_key(context), path, url, feed_type, feed_title, items, bodies)
+            if self.is_current(path, key):
+                self.skipped += 1
+                self._written_files.add(sanitised_join(self.output_path, path))
+                return None
+            self.rendered += 1
+            feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+            self.written(path)
+            return feed
+        return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
+
+    def _open_w(self, filename, encoding, override=False):
+        # A new file rather than the old one truncated: a hard-linked copy keeps its content.
+        if filename != os.devnull and os.path.lexists(filename) and filename not in self._written_files:
+            os.unlink(filename)
+        return super()._open_w(filename, encoding, override)
+
+    # --- end of build -------------------------------------------------------
+
+    def finish(self):
+        """Render the pages left to render, remove what the previous build wrote and this
+        one did not, record the keys."""
+        self.handle_pending()
+        removed = 0
+        for relative in self.previous.keys() - self.current.keys():
+            path = Path(sanitised_join(self.output_path, relative))
+            if path.is_file():
+                path.unlink()
+                removed += 1
+                remove_empty_parents(path.parent, Path(self.output_path))
+        if self.enabled:
+            save_state(self.state_path, self.current)
+        logger.info(
+            "incremental_output: %d files written, %d unchanged and kept, %d removed",
+            self.rendered, self.skipped, removed,
+        )  # fmt: skip
+
+
+def local_context(context, name, kwargs, relative_urls):
+    """The variables of one page, as Pelican's Writer.write_file builds them."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
+
+
+def forget_content(content):
+    """Drop Pelican's memoized final HTML of ``content`` once its page is handled.
+
+    Pelican keeps the HTML of every article (about 10 KB each) until the build ends;
+    nothing needs it after the article's own page (a feed computes it again).
+    """
+    cache = getattr(type(content).get_content, "cache", None)
+    if cache is not None:
+        cache.pop((content, content.get_siteurl()), None)
+
+
+def remove_empty_parents(folder, root):
+    while folder != root and folder.is_relative_to(root) and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def get_writer(pelican):
+    return IncrementalWriter
+
+
+def record_static_files(generator):
+    """Static files (photos) are copied by Pelican itself, before the writer exists: noted
+    here so that the copy of a removed photo is removed too."""
+    _static_files[:] = [static.save_as for static in generator.staticfiles]
+
+
+def finish_build(pelican):
+    if _writers:
+        writer = _writers.pop()
+        for path in _static_files:
+            writer.current.setdefault(path, [None])
+        writer.finish()
+
+
+def register():
+    signals.get_writer.connect(get_writer)
+    signals.static_generator_finalized.connect(record_static_files)
+    signals.finalized.connect(finish_build)

@@ -1,0 +1,1 @@
+"""What several plugins share: Vietnamese text and dates, the content-problem record."""

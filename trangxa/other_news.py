@@ -1,0 +1,104 @@
+"""Choose the "Thông tin khác" list of every article, in linear time.
+
+Relevance first: articles sharing an organization, then articles of the same
+category, then any others; within each tier, the nearest publication date.
+Each article looks only at the neighbours of its own position in a few
+date-sorted lists (its organizations', its category's, the whole site's), so
+the whole site costs O(n · count), never a comparison of every pair.
+
+Setting: ``OTHER_NEWS_COUNT`` (default 8).
+"""
+
+from collections import defaultdict
+
+from pelican import signals
+
+from trangxa.lib.text import fold
+
+RUNS_AFTER = ("trangxa.organizations",)  # "Thông tin khác" ranks by shared organizations
+
+DEFAULT_COUNT = 8
+
+
+class DateIndex:
+    """Articles sorted by date, with each one's position for neighbour walks."""
+
+    def __init__(self, articles):
+        self.articles = sorted(articles, key=lambda a: a.date)
+        self.position = {id(a): i for i, a in enumerate(self.articles)}
+
+    def nearest(self, article, count, exclude):
+        """Up to ``count`` articles nearest in date to ``article``, not in ``exclude``."""
+        found = []
+        start = self.position[id(article)]
+        before, after = start - 1, start + 1
+        while len(found) < count and (before >= 0 or after < len(self.articles)):
+            take_after = before < 0 or (
+                after < len(self.articles)
+                and self.articles[after].date - article.date <= article.date - self.articles[before].date
+            )
+            if take_after:
+                candidate, after = self.articles[after], after + 1
+            else:
+                candidate, before = self.articles[before], before - 1
+            if id(candidate) not in exclude:
+                found.append(candidate)
+        return found
+
+
+def organization_keys(article):
+    """Keys of an article's organizations: registry slugs, or folded names."""
+    keys = []
+    for organization in getattr(article, "organizations", None) or []:
+        keys.append(getattr(organization, "slug", None) or fold(organization))
+    return keys
+
+
+def choose_other_news(articles, count=DEFAULT_COUNT):
+    """Map id(article) -> its list of other news, for every article given."""
+    by_organization = defaultdict(list)
+    by_category = defaultdict(list)
+    for article in articles:
+        for key in dict.fromkeys(organization_keys(article)):
+            by_organization[key].append(article)
+        by_category[getattr(article, "category", None)].append(article)
+    organization_index = {key: DateIndex(group) for key, group in by_organization.items()}
+    category_index = {key: DateIndex(group) for key, group in by_category.items()}
+    site_index = DateIndex(articles)
+
+    chosen = {}
+    for article in articles:
+        picked, seen = [], {id(article)}
+        shared = []
+        # dict.fromkeys, not set: the same order in every process, so a rebuild
+        # rewrites no page whose list did not really change.
+        for key in dict.fromkeys(organization_keys(article)):
+            shared.extend(organization_index[key].nearest(article, count, seen))
+        shared.sort(key=lambda other: (abs(other.date - article.date), other.date))
+        _fill(picked, seen, shared, count)
+        category = getattr(article, "category", None)
+        _fill(picked, seen, category_index[category].nearest(article, count, seen), count)
+        _fill(picked, seen, site_index.nearest(article, count, seen), count)
+        chosen[id(article)] = picked
+    return chosen
+
+
+def _fill(picked, seen, candidates, count):
+    for candidate in candidates:
+        if len(picked) == count:
+            return
+        if id(candidate) not in seen:
+            seen.add(id(candidate))
+            picked.append(candidate)
+
+
+def add_other_news(generator):
+    count = generator.settings.get("OTHER_NEWS_COUNT", DEFAULT_COUNT)
+    articles = generator.articles
+    chosen = choose_other_news(articles, count)
+    for article in articles:
+        article.other_news = chosen[id(article)]
+
+
+def register():
+    signals.article_generator_finalized.connect(add_other_news)

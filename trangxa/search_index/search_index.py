@@ -1,0 +1,153 @@
+"""Index the built site with Pagefind after every build (build, serve, publish).
+
+Pagefind (its PyPI package ships the binary) reads the pages that hold an
+article or a page (``SEARCH_INDEX_PATHS``; lists repeat them) and writes
+``pagefind/<bundle>/`` into the output, one bundle per year of articles (see
+``shards.py``) plus ``pagefind/bundles.json``, the list the search page merges.
+A bundle whose pages did not change since the previous build (same names,
+sizes and times, recorded in ``CACHE_PATH/search-index/``) is kept as it is.
+Only elements marked ``data-pagefind-body`` are indexed. Pagefind folds
+diacritics itself: "hoi nong dan" finds "Hội Nông dân", "dang uy" finds "Đảng ủy".
+
+Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi"), SEARCH_INDEX_PATHS
+(["bai-viet", "trang"]), SEARCH_INDEX_BUNDLE_PAGES (600: a year with more
+articles is split into quarters, a quarter with more into months; Pagefind needs
+about 0.35 MB per page),
+SEARCH_INDEX_WORKERS (os.cpu_count(): bundles indexed at the same time).
+"""
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from pelican import signals
+
+from .shards import bundle_order, shard_names
+
+logger = logging.getLogger(__name__)
+RUNS_AFTER = ("trangxa.incremental_output",)  # it indexes the pages that plugin writes at `finalized`
+logger.setLevel(logging.INFO)  # one summary line per build
+BUNDLES_FILE = "bundles.json"
+_article_dates = {}  # output path -> date, for the current build
+
+
+def remember_dates(generator):
+    _article_dates.clear()
+    _article_dates.update({article.save_as: article.date for article in generator.articles})
+
+
+def indexed_files(output_path, folders):
+    """The HTML files under ``folders`` of the output, as relative POSIX paths (os.walk: a
+    third of the time of Path.rglob at 10,000 pages)."""
+    found = []
+    for folder in folders:
+        for root, _, names in os.walk(os.path.join(output_path, folder)):
+            relative = Path(root).relative_to(output_path).as_posix()
+            found.extend(f"{relative}/{name}" for name in names if name.endswith(".html"))
+    return sorted(found)
+
+
+def fingerprint(output_path, files):
+    hasher = hashlib.blake2b(digest_size=16)
+    for relative in files:
+        stat = os.stat(os.path.join(output_path, relative))
+        hasher.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return hasher.hexdigest()
+
+
+def index_bundle(output_path, files, bundle_path, language):
+    """Run Pagefind over ``files`` only: it reads a folder, so they are hard-linked into one."""
+    with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output_path) as site:
+        for relative in files:
+            target = Path(site, relative)
+            target.parent.mkdir(parents=True, exist_ok=True)
+            try:
+                os.link(Path(output_path, relative), target)
+            except OSError:  # a file system without hard links
+                shutil.copy2(Path(output_path, relative), target)
+        command = [
+            sys.executable, "-m", "pagefind",
+            "--site", site,
+            "--output-path", str(bundle_path),
+            "--force-language", language,
+            "--silent",
+        ]  # fmt: skip
+        result = subprocess.run(command, capture_output=True, text=True)
+    if result.returncode != 0:
+        raise RuntimeError((result.stderr or result.stdout).strip())
+
+
+def build_index(pelican):
+    settings = pelican.settings
+    if not settings.get("SEARCH_INDEX", True):
+        return
+    output = Path(pelican.output_path)
+    root = output / "pagefind"
+    files = indexed_files(output, settings.get("SEARCH_INDEX_PATHS", ["bai-viet", "trang"]))
+    shards = shard_names(set(files), _article_dates, settings.get("SEARCH_INDEX_BUNDLE_PAGES", 600))
+    language = settings.get("SEARCH_INDEX_LANGUAGE", "vi")
+    members = {}
+    for path in files:
+        members.setdefault(shards[path], []).append(path)
+    state = state_file(settings, output)
+    previous = read_state(state)
+    bundles = {name: fingerprint(output, members[name]) for name in bundle_order(members)}
+    todo = [
+        name
+        for name in bundles
+        if previous.get(name) != bundles[name] or not (root / name / "pagefind.js").is_file()
+    ]
+    workers = settings.get("SEARCH_INDEX_WORKERS") or os.cpu_count() or 1
+
+    def index(name):
+        shutil.rmtree(root / name, ignore_errors=True)
+        index_bundle(output, members[name], root / name, language)
+
+    with ThreadPoolExecutor(workers) as pool:  # one Pagefind process per bundle, `workers` at a time
+        for name, future in [(name, pool.submit(index, name)) for name in todo]:
+            try:
+                future.result()
+            except RuntimeError as error:
+                logger.error("search_index: Pagefind could not index %s/: %s", name, error)
+                bundles.pop(name)
+    indexed = len([name for name in todo if name in bundles])  # failed ones were dropped
+    remove_other_bundles(root, bundles)
+    root.mkdir(parents=True, exist_ok=True)
+    listing = {"bundles": [f"{name}/" for name in bundles]}
+    (root / BUNDLES_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
+    state.parent.mkdir(parents=True, exist_ok=True)
+    state.write_text(json.dumps(bundles), encoding="utf-8")
+    logger.info("search_index: %d bundles, %d indexed again, %d pages", len(bundles), indexed, len(files))
+
+
+def state_file(settings, output):
+    name = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
+    return Path(settings["CACHE_PATH"]) / "search-index" / f"{name}.json"
+
+
+def read_state(path):
+    try:
+        state = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return state if isinstance(state, dict) else {}
+
+
+def remove_other_bundles(root, bundles):
+    if not root.is_dir():
+        return
+    for entry in root.iterdir():
+        if entry.name not in bundles and entry.name != BUNDLES_FILE:
+            shutil.rmtree(entry) if entry.is_dir() else entry.unlink()
+
+
+def register():
+    signals.article_generator_finalized.connect(remember_dates)
+    signals.finalized.connect(build_index)
