@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 SITE_READY := $(VENV)/.site-installed
 TEST_READY := $(VENV)/.test-installed
 
-.PHONY: serve test build publish clean
+.PHONY: serve test test-fast build publish clean
 
 # The virtual environment with the pinned packages that build and serve the site.
 # The project itself (plugins, library, counter) is installed editable: `trangxa` is importable.
@@ -32,6 +32,10 @@ serve: $(SITE_READY)
 test: $(TEST_READY)
 	@bash .ci/system-packages
 	$(BIN)/invoke test
+
+# The unit tier alone (tests/tiers.py), for the inner loop: well under a minute.
+test-fast: $(TEST_READY)
+	$(BIN)/invoke test --fast
 
 build: $(SITE_READY)
 	$(BIN)/invoke build

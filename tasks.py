@@ -191,7 +191,10 @@ def bench(c, articles=None, report="bench/results.md"):
         sys.exit(code)
 
 
-@task
-def test(c):
-    """Run every test."""
-    c.run(f"{VENV_BIN / 'pytest'}", pty=False)
+@task(help={"fast": "Only the unit tier (tests/tiers.py): well under a minute, for the inner loop."})
+def test(c, fast=False):
+    """Run every test, on every core (or only the unit tier with --fast)."""
+    if fast:
+        c.run(f"{VENV_BIN / 'pytest'} -m unit", pty=False)
+    else:
+        c.run(f"{VENV_BIN / 'pytest'} -n auto", pty=False)

@@ -12,6 +12,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pelican import Pelican
 from pelican.settings import read_settings
+from tiers import TIERS, tier_of
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -185,3 +186,16 @@ def normalize(text):
     """Compare titles as a reader sees them (typogrify adds nbsp and curly quotes)."""
     table = str.maketrans({"\u00a0": " ", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
     return " ".join(str(text).translate(table).split())
+
+
+def pytest_configure(config):
+    for tier in TIERS:
+        config.addinivalue_line("markers", f"{tier}: test tier (tests/tiers.py)")
+
+
+def pytest_collection_modifyitems(config, items):
+    """Mark each test with its tier, so that `-m unit` runs the fast tier alone."""
+    for item in items:
+        tier = tier_of(item, Path(__file__))
+        if tier:
+            item.add_marker(getattr(pytest.mark, tier))

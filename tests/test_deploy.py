@@ -97,6 +97,7 @@ def transferred(result):
 # --- rsync to a local folder: releases, hard links, atomic switch, rollback ---------------------
 
 
+@pytest.mark.external  # rsync or git
 def test_rsync_deploy_edit_delete_and_rollback(tmp_path):
     require("rsync")
     content, www = make_content(tmp_path), tmp_path / "www"
@@ -142,6 +143,7 @@ def test_rsync_deploy_edit_delete_and_rollback(tmp_path):
     assert not list(www.glob(".current-*")), "no temporary symlink is left"
 
 
+@pytest.mark.external  # rsync or git
 def test_a_deploy_killed_midway_is_never_switched_to(tmp_path):
     require("rsync")
     make_content(tmp_path)
@@ -170,6 +172,7 @@ def test_parse_state_tells_complete_from_incomplete():
     assert publishing.parse_state(legacy) == (R[1], [R[0], R[1]], [])
 
 
+@pytest.mark.external  # rsync or git
 def test_failing_strict_build_deploys_nothing(tmp_path):
     require("rsync")
     content, www = make_content(tmp_path), tmp_path / "www"
@@ -185,6 +188,7 @@ def test_failing_strict_build_deploys_nothing(tmp_path):
     assert sorted(p.name for p in (www / "releases").iterdir()) == releases
 
 
+@pytest.mark.external  # rsync or git
 def test_skip_build_deploys_only_an_unchanged_strict_build(tmp_path):
     require("rsync")
     content, www = make_content(tmp_path), tmp_path / "www"
@@ -246,6 +250,7 @@ def test_build_record_detects_any_change(tmp_path):
 # --- gh-pages to a local bare repository --------------------------------------------------------
 
 
+@pytest.mark.external  # rsync or git
 def test_gh_pages_to_a_local_bare_repository(tmp_path):
     require("git")
     make_content(tmp_path)

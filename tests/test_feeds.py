@@ -84,6 +84,7 @@ def test_autodiscovery_on_home_category_and_organization(published):
         }, page
 
 
+@pytest.mark.external  # newsboat
 def test_a_real_feed_reader_reads_every_feed(published, tmp_path):
     """newsboat (Debian) reloads every feed from file:// and stores its items."""
     newsboat = shutil.which("newsboat")

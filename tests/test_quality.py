@@ -146,6 +146,7 @@ def test_images_have_size_and_srcset_and_do_not_shift(context, published):
     assert phone, "a phone gets a 360 px copy"
 
 
+@pytest.mark.external  # Java runs the Nu Html Checker
 def test_every_page_is_valid_html(published):
     java = shutil.which("java")
     assert java and VNU.is_file(), "java or node_modules/vnu-jar missing: run .ci/run"
@@ -180,6 +181,7 @@ def readable_dir():
     shutil.rmtree(folder, ignore_errors=True)
 
 
+@pytest.mark.external  # LinkChecker
 def test_no_broken_link_in_the_dev_site(site, readable_dir):
     copy = shutil.copytree(site.output, readable_dir / "site")
     for folder, _, _ in os.walk(copy):
@@ -189,6 +191,7 @@ def test_no_broken_link_in_the_dev_site(site, readable_dir):
     assert result.stdout.count("\n") > 300, "LinkChecker walked the site"
 
 
+@pytest.mark.external  # LinkChecker
 def test_no_broken_link_under_a_sub_path(readable_dir):
     webroot = readable_dir / "webroot"
     output = webroot / "xa-tan-hoa"
