@@ -1,5 +1,6 @@
 """The development server (make serve): no article lost to a save made during a rebuild."""
 
+import http.client
 import socket
 import subprocess
 import sys
@@ -111,3 +112,40 @@ def test_a_busy_port_is_one_line_and_a_non_zero_exit(tmp_path):
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"Cổng {port}" in lines[0] and "PORT=" in lines[0], result.stderr
+
+
+def fetch(port, path):
+    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+    connection.request("GET", path)
+    response = connection.getresponse()
+    return response.status, response.read().decode("utf-8"), response.headers  # names in any case
+
+
+def free_port():
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_the_server_answers_as_a_static_host(tmp_path):
+    (tmp_path / "chuyen-muc" / "kinh-te").mkdir(parents=True)
+    (tmp_path / "chuyen-muc" / "kinh-te" / "index.html").write_text("<p>Kinh tế</p>", encoding="utf-8")
+    (tmp_path / "pagefind").mkdir()
+    (tmp_path / "pagefind" / "wasm.vi.pagefind").write_bytes(b"\0asm")
+    (tmp_path / "pagefind" / "pagefind.wasm").write_bytes(b"\0asm")
+    ready = threading.Event()
+    port = free_port()
+    server = devserver.start_http_server(str(tmp_path), port, ready=ready)
+    try:
+        status, body, headers = fetch(port, "/")
+        assert status == 503 and "Đang dựng trang" in body and headers["Retry-After"] == "2"
+        ready.set()  # the first build has finished
+        assert fetch(port, "/chuyen-muc/kinh-te/")[:2] == (200, "<p>Kinh tế</p>")
+        assert fetch(port, "/pagefind/pagefind.wasm")[2]["Content-Type"] == "application/wasm"
+        status, body, _ = fetch(port, "/khong-co-trang-nay.html")
+        assert status == 404 and "Không tìm thấy trang" in body  # no 404.html yet: a plain one
+        (tmp_path / "404.html").write_text("<h1>Trang 404 của xã</h1>", encoding="utf-8")
+        assert fetch(port, "/bai-viet/2025/khong-co.html")[:2] == (404, "<h1>Trang 404 của xã</h1>")
+        assert fetch(port, "/pagefind/")[0] == 404, "no folder listing"
+    finally:
+        server.shutdown()

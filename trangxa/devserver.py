@@ -9,10 +9,16 @@ again. Here one watcher lives as long as the server: a change made during a
 build is still pending when the build ends and starts the next one.
 
 The site is served from the development output folder (OUTPUT_PATH of
-pelicanconf.py), never the published ``output/``.
+pelicanconf.py), never the published ``output/``, as a static host serves it: a
+wrong address gets the site's own 404 page with status 404 (Pelican's server
+closes the connection without an answer), and a request that comes before the
+first build has finished gets a short Vietnamese page that reloads itself.
 """
 
 import errno
+import functools
+import http.server
+import io
 import logging
 import os
 import sys
@@ -21,7 +27,6 @@ import threading
 import watchfiles
 from pelican import Pelican
 from pelican.log import init as init_logging
-from pelican.server import ComplexHTTPRequestHandler, RootedHTTPServer
 from pelican.settings import read_settings
 from pelican.utils import FileChangeFilter
 
@@ -74,12 +79,83 @@ def rebuild_on_changes(settings_file, overrides=None, stop_event=None, on_build=
             pelican = Pelican(settings)
 
 
-def start_http_server(output_path, port, bind="127.0.0.1"):
-    """Serve output_path in a thread; a busy port is one Vietnamese line and exit code 2."""
+BUILDING_PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><meta http-equiv="refresh" content="2">
+<title>Đang dựng trang…</title></head>
+<body><p>Đang dựng trang, xin chờ một chút: trang sẽ tự tải lại.</p></body></html>
+"""
+NOT_FOUND_PAGE = """<!doctype html>
+<html lang="vi"><head><meta charset="utf-8"><title>Không tìm thấy trang</title></head>
+<body><p>Không tìm thấy trang này. <a href="/">Về trang chủ</a>.</p></body></html>
+"""
+
+
+class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the output folder as a static host does (index.html of a folder, 404.html)."""
+
+    extensions_map = {
+        **http.server.SimpleHTTPRequestHandler.extensions_map,
+        ".wasm": "application/wasm",  # Pagefind's search
+        ".js": "text/javascript",
+        ".xml": "application/xml",
+    }
+
+    def __init__(self, *args, directory, ready, **kwargs):
+        self.ready = ready
+        super().__init__(*args, directory=directory, **kwargs)
+
+    def send_head(self):
+        if not self.ready.is_set():
+            return self.send_page(503, BUILDING_PAGE, {"Retry-After": "2"})
+        return super().send_head()
+
+    def list_directory(self, path):
+        """A folder without index.html is not a page (a static host answers 404 too)."""
+        self.send_error(404)
+        return None
+
+    def send_error(self, code, message=None, explain=None):
+        if code != 404:
+            return super().send_error(code, message, explain)
+        page = os.path.join(self.directory, "404.html")
+        body = NOT_FOUND_PAGE
+        if os.path.isfile(page):
+            with open(page, encoding="utf-8") as source:
+                body = source.read()
+        stream = self.send_page(404, body)
+        if self.command != "HEAD":
+            self.copyfile(stream, self.wfile)
+        stream.close()
+
+    def send_page(self, status, html, headers=None):
+        """Send the status and headers of ``html``; return it as a stream for do_GET to copy."""
+        data = html.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(data)))
+        for name, value in (headers or {}).items():
+            self.send_header(name, value)
+        self.end_headers()
+        return io.BytesIO(data)
+
+    def log_message(self, format, *args):  # noqa: A002 (the base class's name)
+        """Quiet: the editor reads the build's messages, not every request."""
+
+
+def start_http_server(output_path, port, bind="127.0.0.1", ready=None):
+    """Serve output_path in a thread; a busy port is one Vietnamese line and exit code 2.
+
+    Until ``ready`` is set (the first build has finished), every request gets a page
+    saying the site is being built.
+    """
     os.makedirs(output_path, exist_ok=True)
-    RootedHTTPServer.allow_reuse_address = True
+    if ready is None:
+        ready = threading.Event()
+        ready.set()
+    handler = functools.partial(SiteRequestHandler, directory=os.path.abspath(output_path), ready=ready)
+    http.server.ThreadingHTTPServer.allow_reuse_address = True
     try:
-        server = RootedHTTPServer(output_path, (bind, port), ComplexHTTPRequestHandler)
+        server = http.server.ThreadingHTTPServer((bind, port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
             print(
@@ -96,10 +172,11 @@ def start_http_server(output_path, port, bind="127.0.0.1"):
 def serve(settings_file="pelicanconf.py", port=8000, bind="127.0.0.1", overrides=None):
     init_logging(logging.WARNING)
     settings = read_settings(settings_file, override=overrides)
-    server = start_http_server(settings["OUTPUT_PATH"], port, bind)
+    first_build = threading.Event()
+    server = start_http_server(settings["OUTPUT_PATH"], port, bind, ready=first_build)
     print(f"Trang đang chạy tại http://localhost:{port}/ (Ctrl+C để dừng)", flush=True)
     try:
-        rebuild_on_changes(settings_file, overrides)
+        rebuild_on_changes(settings_file, overrides, on_build=first_build.set)
     except KeyboardInterrupt:
         pass
     finally:
