@@ -31,11 +31,11 @@ serve: $(SITE_READY)
 
 test: $(TEST_READY)
 	@bash .ci/system-packages
-	$(BIN)/invoke test
+	$(BIN)/invoke dev.test
 
 # The unit tier alone (tests/tiers.py), for the inner loop: well under a minute.
 test-fast: $(TEST_READY)
-	$(BIN)/invoke test --fast
+	$(BIN)/invoke dev.test --fast
 
 build: $(SITE_READY)
 	$(BIN)/invoke build

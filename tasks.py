@@ -1,4 +1,8 @@
-"""Project tasks (invoke). ``.venv/bin/invoke --list`` shows them all."""
+"""Project tasks (invoke). ``.venv/bin/invoke --list`` shows them all.
+
+The tasks editors and operators use have Vietnamese help; the developers' tasks
+(test, bench, audit) are grouped apart as ``dev.test``, ``dev.bench``, ``dev.audit``.
+"""
 
 import os
 import shutil
@@ -7,7 +11,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from invoke import task
+from invoke import Collection, task
 
 from trangxa import publishing
 
@@ -29,26 +33,37 @@ def _pelican(c, settings, *extra):
 
 @task
 def clean(c):
-    """Remove the generated site (and the kept publishing build) and caches."""
+    """Xóa các bản dựng (output-dev/, output/, .output-build/) và bộ nhớ đệm.
+
+    Remove the generated sites, the kept publishing build and the caches.
+    """
     for folder in (OUTPUT, DEV_OUTPUT, f".{OUTPUT}-build", "cache", "__pycache__", ".pytest_cache"):
         shutil.rmtree(HERE / folder, ignore_errors=True)
 
 
 @task
 def build(c):
-    """Build the site with development settings into output-dev/."""
+    """Dựng trang để xem thử trên máy, vào thư mục output-dev/.
+
+    Build the site with the development settings into output-dev/.
+    """
     _pelican(c, "pelicanconf.py")
 
 
 @task
 def rebuild(c):
-    """Build from scratch (delete output-dev/ first)."""
+    """Dựng lại từ đầu (xóa output-dev/ trước).
+
+    Build from scratch: output-dev/ is deleted first.
+    """
     _pelican(c, "pelicanconf.py", "--delete-output-directory")
 
 
 @task
 def serve(c, port=PORT):
-    """Build into output-dev/, serve at http://localhost:8000 and rebuild when content changes.
+    """Dựng, mở trang tại http://localhost:8000 và dựng lại mỗi khi lưu bài (make serve).
+
+    Build into output-dev/, serve at http://localhost:8000 and rebuild when content changes.
 
     The visitor counter service runs next to it (port 8001), so the counter box works.
     The published site (output/) is never touched: `make publish` can run at the same time.
@@ -79,13 +94,18 @@ def counter_command(site_port=PORT, port=COUNTER_PORT, db=COUNTER_DB):
 
 @task
 def counter(c, port=COUNTER_PORT, db=str(COUNTER_DB)):
-    """Run the visitor counter service alone (SQLite file in .counter/; see docs/counter.md)."""
+    """Chạy riêng dịch vụ đếm lượt truy cập (dữ liệu trong .counter/; xem docs/counter.md).
+
+    Run the visitor counter service alone (SQLite file in .counter/).
+    """
     subprocess.run(counter_command(port=port, db=db), check=True)
 
 
 @task
 def preview(c, path):
-    """Build one article alone into output-dev/xem-truoc/ (under a second, whatever the site's size).
+    """Xem trước một bài: invoke preview content/bai-viet/<năm>/<bài>.md (chưa đầy một giây).
+
+    Build one article alone into output-dev/xem-truoc/ (under a second, whatever the site's size).
 
     Only that file is read, so "Thông tin khác" stays empty; `make serve` shows it at
     http://localhost:8000/xem-truoc/…
@@ -106,7 +126,9 @@ def preview(c, path):
 
 @task
 def publish(c, content=CONTENT, output=OUTPUT):
-    """Strict build for publishing (publishconf.py); output/ is updated only on success.
+    """Dựng bản để đăng (nghiêm ngặt, vào output/); có lỗi thì output/ giữ nguyên (make publish).
+
+    Strict build for publishing (publishconf.py); output/ is updated only on success.
 
     The site is built into a folder kept next to output/ (``.output-build/``), where a
     rebuild writes only the pages whose inputs changed (trangxa.incremental_output).
@@ -117,21 +139,30 @@ def publish(c, content=CONTENT, output=OUTPUT):
     publishing.publish(c, content=content, output=output)
 
 
-@task(help={"skip-build": "Deploy output/ as it is; it must come from an unchanged `make publish`."})
+@task(help={"skip-build": "Đăng output/ như đang có; phải là bản `make publish` chưa bị sửa."})
 def deploy(c, skip_build=False, content=CONTENT, output=OUTPUT):
-    """Strict build (invoke publish), then upload output/ to DEPLOY_TARGET (trangxa/publishing.py)."""
+    """Dựng bản để đăng rồi đưa lên máy chủ đã cấu hình (DEPLOY_TARGET; xem docs/operators/).
+
+    Strict build (invoke publish), then upload output/ to DEPLOY_TARGET (trangxa/publishing.py).
+    """
     publishing.deploy(c, skip_build=skip_build, content=content, output=output)
 
 
-@task(help={"release": "Release name to go back to (default: the one before the live one)."})
+@task(help={"release": "Tên bản muốn quay lại (mặc định: bản ngay trước bản đang chạy)."})
 def rollback(c, release=None):
-    """Point DEPLOY_RSYNC_DEST/current back to the previous release (atomic switch)."""
+    """Quay lại bản đăng trước đó trên máy chủ riêng (rsync), ngay tức thì.
+
+    Point DEPLOY_RSYNC_DEST/current back to the previous complete release (atomic switch).
+    """
     publishing.rollback(c, release=release)
 
 
 @task
 def check(c, content=CONTENT, settings="pelicanconf.py"):
-    """Check the content only (no HTML written); exit non-zero on any error."""
+    """Kiểm tra mọi bài viết (không tạo trang): lỗi, cảnh báo, bản nháp, tổ chức tự gắn.
+
+    Check the content only (no HTML written); exit non-zero on any error.
+    """
     from trangxa.content_checks.check import main  # noqa: PLC0415
 
     errors = main(str(HERE / settings), PATH=str(Path(content).resolve()))
@@ -145,7 +176,7 @@ CHROMIUM_FLAGS = "--headless=new --no-sandbox --disable-gpu --disable-background
 
 @task
 def audit(c, port=8765):
-    """Lighthouse (mobile) on the published site in Debian Chromium: the four scores per page."""
+    """(developers) Lighthouse (mobile) on the published site in Debian Chromium: the four scores."""
     import functools  # noqa: PLC0415
     import http.server  # noqa: PLC0415
     import json  # noqa: PLC0415
@@ -184,7 +215,7 @@ def audit(c, port=8765):
 
 @task(iterable=["articles"])
 def bench(c, articles=None, report="bench/results.md"):
-    """Time plain Pelican and this project on the same generated corpus (docs/benchmark.md)."""
+    """(developers) Time plain Pelican and this project on the same generated corpus."""
     argv = [f"--articles={n}" for n in articles or [1000, 10000]] + [f"--report={report}"]
     code = subprocess.run([sys.executable, "-m", "trangxa.bench.run", *argv], cwd=HERE).returncode
     if code:
@@ -193,8 +224,13 @@ def bench(c, articles=None, report="bench/results.md"):
 
 @task(help={"fast": "Only the unit tier (tests/tiers.py): well under a minute, for the inner loop."})
 def test(c, fast=False):
-    """Run every test, on every core (or only the unit tier with --fast)."""
+    """(developers) Run every test, on every core (or only the unit tier with --fast)."""
     if fast:
         c.run(f"{VENV_BIN / 'pytest'} -m unit", pty=False)
     else:
         c.run(f"{VENV_BIN / 'pytest'} -n auto", pty=False)
+
+
+# Editors' and operators' tasks at the top; the developers' under "dev".
+namespace = Collection(clean, build, rebuild, serve, counter, preview, publish, deploy, rollback, check)
+namespace.add_collection(Collection("dev", test, bench, audit))

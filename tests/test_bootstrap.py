@@ -1,7 +1,9 @@
 """Two commands on a bare machine: `make serve` needs only Python; `make test` installs the rest."""
 
 import os
+import re
 import subprocess
+import sys
 
 from conftest import ROOT
 
@@ -46,3 +48,24 @@ def test_without_apt_the_missing_packages_are_named(tmp_path):
     for package in ("chromium", "newsboat", "rsync", "default-jre-headless", "nodejs", "npm"):
         assert package in lines[0]
     assert "apt-get" in lines[0]
+
+
+def test_task_list_speaks_vietnamese_and_sets_developer_tasks_apart():
+    result = subprocess.run(
+        [sys.executable, "-m", "invoke", "--list"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    tasks = {}
+    for line in result.stdout.splitlines()[1:]:
+        if line.startswith("  ") and not line.startswith("    "):
+            name, _, help_text = line.strip().partition(" ")
+            tasks[name] = help_text.strip()
+    editors = {name: text for name, text in tasks.items() if not name.startswith("dev.")}
+    assert {"build", "check", "preview", "publish", "deploy", "rollback", "serve"} <= set(editors)
+    vietnamese = re.compile(r"[ăâđêôơưạ-ỹà-ỹ]", re.IGNORECASE)
+    assert all(vietnamese.search(text) for text in editors.values()), editors
+    assert {"dev.test", "dev.bench", "dev.audit"} <= set(tasks)

@@ -157,7 +157,7 @@ def test_each_problem_is_reported_and_nothing_else_is_lost(
 ):
     content, bad_file = make_content(tmp_path, text)
     output = tmp_path / "output"
-    records = build_site(output, content=content, log_level=logging.INFO)
+    records = build_site(output, content=content, log_level=logging.INFO, CONTENT_CHECKS_NOTICES=True)
     located = [r for r in records if r.getMessage().startswith(f"{bad_file}:{line}: ")]
     assert any(all(w in r.getMessage() for w in words) for r in located), [r.getMessage() for r in records]
     level = max(r.levelno for r in located if all(w in r.getMessage() for w in words))
@@ -296,3 +296,16 @@ def test_check_task_reports_stray_files(tmp_path):
     result = invoke("check", "--content", str(content))
     assert result.returncode != 0
     assert "tin-tuc/hop-dan.md:1: lỗi: " in result.stderr and "nằm ngoài thư mục bài viết" in result.stderr
+
+
+def test_a_yaml_mistake_is_reported_once(tmp_path):
+    # An unquoted colon in the title: the YAML cannot be read, so no field is known.
+    broken = "---\ntitle: Đảng ủy xã: sơ kết\ndate: 10/07/2025 14:00\nauthor: Minh Chiến\n---\n\nNội dung.\n"
+    content, bad_file = make_content(tmp_path, broken)
+    records = build_site(tmp_path / "output", content=content, log_level=logging.INFO)
+    about = [r.getMessage() for r in records if str(bad_file) in r.getMessage()]
+    located = [m for m in about if m.startswith(f"{bad_file}:")]
+    assert len(located) == 1 and located[0].startswith(f"{bad_file}:2: ") and "YAML" in located[0], about
+    recap = [m for m in about if "không được xuất bản:" in m]
+    assert recap and "YAML" in recap[0] and "tiêu đề" not in recap[0], "the recap names the cause"
+    assert not any("Skipping" in r.getMessage() for r in records)

@@ -122,3 +122,56 @@ def test_local_paths_go_through_static(tmp_path):
 def test_cover_paths_are_relative_to_content(written):
     assert content_relative(written) == "images/2024/a.jpg"
     assert content_relative("https://example.org/a.jpg") == "https://example.org/a.jpg"
+
+
+def read_with_project_reader(tmp_path, data):
+    """(content, metadata) of one file read by the project's reader with the sample settings."""
+    from conftest import ROOT  # noqa: PLC0415
+    from pelican.settings import read_settings  # noqa: PLC0415
+
+    from trangxa.front_matter.front_matter import FrontMatterMarkdownReader  # noqa: PLC0415
+
+    (tmp_path / "bai-viet").mkdir(exist_ok=True)
+    source = tmp_path / "bai-viet" / "bai.md"
+    source.write_bytes(data)
+    settings = read_settings(str(ROOT / "pelicanconf.py"), override={"PATH": str(tmp_path)})
+    return FrontMatterMarkdownReader(settings).read(str(source))
+
+
+def test_a_body_problem_points_at_the_body_line(tmp_path):
+    text = (
+        "Title: Hội nghị\nDate: 15/07/2024\nAuthor: Minh Chiến\nImage: images/khong-co.jpg\n\n"
+        "Sáng 15/7, xã họp.\n\nĐoạn hai.\n\n![Hội trường](images/khong-co.jpg)\n"
+    )
+    _, metadata = read_with_project_reader(tmp_path, text.encode())
+    lines = {p["line"] for p in metadata["content_problems"] if "khong-co.jpg" in p["message"]}
+    assert lines == {10}, metadata["content_problems"]  # the body's image, not the cover's line 4
+
+
+def windows_1258(text):
+    """Text as Windows-1258 stores it: a letter with its vowel mark, then the tone mark apart."""
+    import unicodedata  # noqa: PLC0415
+
+    encoded = b""
+    for char in text:
+        try:
+            encoded += char.encode("cp1258")
+        except UnicodeEncodeError:
+            base, *marks = unicodedata.normalize("NFD", char)
+            # ă â ê ô ơ ư are single bytes, the tone mark follows; other letters take both marks.
+            choices = [(base + mark, [m for m in marks if m != mark]) for mark in marks] + [(base, marks)]
+            for head, rest in choices:
+                try:
+                    encoded += (unicodedata.normalize("NFC", head) + "".join(rest)).encode("cp1258")
+                    break
+                except UnicodeEncodeError:
+                    continue
+    return encoded
+
+
+def test_after_a_wrong_encoding_messages_stay_legible(tmp_path):
+    text = "Title: Họp mặt tại Hà Tĩnh\nDate: 15/07/2024\nAuthor: Minh Chiến\nCategory: Kinh tế\n\nHọp.\n"
+    _, metadata = read_with_project_reader(tmp_path, windows_1258(text))
+    assert any("UTF-8" in p["message"] and p["blocking"] for p in metadata["content_problems"])
+    assert str(metadata["title"]).replace("&nbsp;", " ") == "Họp mặt tại Hà Tĩnh"
+    assert str(metadata["category"]) == "Kinh tế"

@@ -1,6 +1,8 @@
 """The sample site as a reader sees it, built by real Pelican."""
 
 import re
+import subprocess
+import sys
 from collections import Counter
 
 import pytest
@@ -40,13 +42,21 @@ def test_sample_content_is_big_enough():
     assert len(organizations) >= 8
 
 
-def test_build_logs_only_the_organization_inferences(site):
-    messages = [r.getMessage() for r in site.warnings]
-    inferred = [m for m in messages if "tự gắn vào" in m]
+def test_a_clean_build_of_the_sample_prints_no_warning(site):
+    # Inferred organizations and drafts are notices of `invoke check`, not of every build.
+    assert [r.getMessage() for r in site.warnings] == []
+
+
+def test_the_check_lists_the_organization_inferences():
+    result = subprocess.run(
+        [sys.executable, "-m", "trangxa.content_checks.check", str(ROOT / "pelicanconf.py")],
+        cwd=ROOT, capture_output=True, text=True, timeout=120,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    inferred = [line for line in result.stderr.splitlines() if "tự gắn vào" in line]
     without = {a["path"].relative_to(ROOT).as_posix() for a in ARTICLES if not a["meta"].get("organizations")}
     assert len(inferred) >= 2
-    assert all(m.split(":")[0] in without for m in inferred)
-    assert messages == inferred
+    assert all(line.split(":")[0] in without for line in inferred)
 
 
 def test_every_source_article_has_exactly_one_page(site):

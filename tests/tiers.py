@@ -8,7 +8,7 @@
   or in conftest.py) calls one of BUILDERS;
 - ``unit``: everything else: plain functions on small inputs, well under a minute in all.
 
-``make test`` runs every tier; ``make test-fast`` (``invoke test --fast``) the unit tier.
+``make test`` runs every tier; ``make test-fast`` (``invoke dev.test --fast``) the unit tier.
 """
 
 import ast

@@ -4,12 +4,45 @@ Pelican's public surface is its signals, settings, content attributes and the
 context. Whatever this project needs beyond that is one small function here,
 with what it relies on, why, what it gains and the version it was written for.
 Plugins call these functions, never the private names. ``check_versions()``
-(run by the test suite) fails loudly on a version this module does not know.
+(run by the test suite, tests/test_compat.py) fails loudly on a version this
+module does not know, or when something it relies on is gone. docs/compat.md
+describes each entry, how to check it after an upgrade and how to drop it.
+
+Gains are measured at 10,000 generated articles on 2 cores (``invoke dev.bench``,
+bench/results.md) unless said otherwise.
 """
 
-import pelican.writers
+import functools
+import importlib.metadata
+import inspect
+import os
 
-WRITTEN_FOR = {"pelican": "4.12.0"}
+import blinker
+import pelican
+import pelican.cache
+import pelican.contents
+import pelican.generators
+import pelican.log
+import pelican.paginator
+import pelican.readers
+import pelican.settings
+import pelican.urlwrappers
+import pelican.utils
+import pelican.writers
+from pelican.utils import get_relative_path, path_to_url
+
+# The versions every entry below was written against and checked with.
+WRITTEN_FOR = {
+    "pelican": "4.12.0",
+    "typogrify": "2.1.0",
+    "smartypants": "2.0.2",
+    "blinker": "1.9.0",  # Pelican's signals: receivers called in connection order
+}
+
+
+class CompatError(RuntimeError):
+    """An installed package is not the version trangxa.compat was written for, or
+    something it relies on is gone."""
 
 
 # --- The writer's paginator ---------------------------------------------------------------
@@ -18,6 +51,7 @@ WRITTEN_FOR = {"pelican": "4.12.0"}
 # Why: trangxa.pagination numbers archive pages from the oldest article, so a new
 # article does not move every older list page (a rebuild writes 1 list page, not all).
 # Gain: at 10,000 articles, +1 article rewrites ~20 pages instead of ~1,500.
+# Written for: Pelican 4.12.0.
 
 
 def use_paginator(paginator_class):
@@ -28,3 +62,618 @@ def use_paginator(paginator_class):
 def writer_paginator():
     """The paginator class Pelican's writer uses now."""
     return pelican.writers.Paginator
+
+
+# --- A paginated page's own addresses -------------------------------------------------------
+# Relies on: pelican.paginator.Page computing its ``url`` and ``save_as`` in
+# ``Page._from_settings(key)`` from PAGINATION_PATTERNS and ``number``; its attributes
+# full_name, base_url, name, base_name, extension, number, paginator, settings.
+# Why: trangxa.pagination's pages are numbered from the oldest article (the label in the
+# URL never changes for a page), which Pelican's patterns cannot express.
+# Gain: part of the paginator's (above).
+# Written for: Pelican 4.12.0.
+
+
+class PageWithOwnAddresses(pelican.paginator.Page):
+    """A Pelican paginated page whose URL and file come from ``address("URL")`` and
+    ``address("SAVE_AS")``; a subclass defines ``address(key)``."""
+
+    def address(self, key):
+        raise NotImplementedError
+
+    def _from_settings(self, key):
+        return self.address(key)
+
+    @property
+    def url(self):
+        return self.address("URL")
+
+    @property
+    def save_as(self):
+        return self.address("SAVE_AS")
+
+
+# --- Taxonomy lists with a constant-time `in` ---------------------------------------------
+# Relies on: at article_generator_finalized, ArticlesGenerator.categories and .authors
+# are lists of (wrapper, [articles]) and .tags a dict {tag: [articles]}, copied into the
+# context by Generator._update_context (dicts as lists of items); generate_pages later
+# builds ``[a for a in self.dates if a in articles]`` for each category, tag and author
+# page (generators.py, generate_tags/generate_categories/generate_authors).
+# Why: that membership test is a list scan per article of the site.
+# Gain: about 3 s a build at 10,000 articles and 47 tags (commit 3b81497). Same output.
+# Written for: Pelican 4.12.0.
+
+
+def replace_taxonomy_lists(generator, article_list):
+    """Replace each article list of the generator's categories, authors and tags by
+    ``article_list(articles)`` (an equal list), in the generator and its context."""
+    generator.categories = [(category, article_list(articles)) for category, articles in generator.categories]
+    generator.authors = [(author, article_list(articles)) for author, articles in generator.authors]
+    generator.tags = {tag: article_list(articles) for tag, articles in generator.tags.items()}
+    generator.context["categories"] = generator.categories
+    generator.context["authors"] = generator.authors
+    generator.context["tags"] = list(generator.tags.items())  # as Generator._update_context
+
+
+# --- Translation grouping ------------------------------------------------------------------
+# Relies on: ArticlesGenerator and PagesGenerator calling the module global
+# pelican.generators.process_translations (imported from pelican.utils) with
+# (content_list, translation_id) and using its (index, translations).
+# Why: it ends with ``[x for x in content_list if x not in index]``, every article
+# against the list of all articles; trangxa.fast_taxonomies calls Pelican's own function
+# once per group of articles sharing a translation id.
+# Gain: 0.8 s a build at 10,000 articles, four times that at 20,000 (commit 164d00c).
+# Same output (tests/test_fast_taxonomies.py compares results and warnings).
+# Written for: Pelican 4.12.0.
+
+
+def replace_process_translations(function):
+    """Make Pelican's generators group translations with ``function`` (which may call
+    ``pelican.utils.process_translations``, left as it is)."""
+    pelican.generators.process_translations = function
+
+
+# --- The reader cache ----------------------------------------------------------------------
+# Relies on: Readers (a pelican.cache.FileStampDataCacher) keeps its entries in the dict
+# ``_cache`` {absolute path: (file stamp, (content, reader metadata))}, loaded from the
+# file ``_cache_path``, filled by ``cache_data(path, (content, metadata))`` (what
+# Readers.read_file stores), written whole by ``save_cache()`` at the end of the article
+# and page generators; ``get_cached_data(path, default)`` checks the stamp.
+# Why: (1) a cached read made by other reader code or settings, or before a linked file
+# existed, must be read again (Pelican only watches the file itself); (2)
+# trangxa.parallel_reading fills the cache from one process per core before Pelican walks
+# the files; (3) Pelican rewrites the whole cache at every build even when nothing was read.
+# Gain: (1) correctness of cached builds; (2) the reading of a full build (about 28 s of
+# CPU at 10,000 articles) spread over the cores; (3) the cache file (70 MB at 10,000
+# articles, 7 MB at 1,000) is not rewritten by a build that read nothing: measured 0.02 s
+# at 1,000 articles, so about 0.25 s and a 70 MB write per rebuild at 10,000.
+# Written for: Pelican 4.12.0.
+
+
+def cached_read(readers, path):
+    """Pelican's cached (content, metadata) of the file ``path``, or None if not current."""
+    return readers.get_cached_data(path, None)
+
+
+def store_read(readers, path, content, metadata):
+    """Store a read in Pelican's reader cache, as Readers.read_file stores its own."""
+    readers.cache_data(path, (content, metadata))
+
+
+def drop_cached_reads(readers, is_stale):
+    """Forget every cached read whose reader metadata ``is_stale(metadata)``."""
+    cache = getattr(readers, "_cache", {})
+    for path, (_, data) in list(cache.items()):
+        metadata = (data[1] if isinstance(data, tuple) and len(data) == 2 else None) or {}
+        if is_stale(metadata):
+            del cache[path]
+
+
+def save_reader_cache_only_when_changed(readers):
+    """Make ``readers.save_cache`` a no-op when nothing was cached or dropped since loading."""
+    if not hasattr(readers, "_cache"):
+        return
+    loaded = len(readers._cache)
+    changed = not os.path.exists(readers._cache_path)
+    cache_data, save_cache = readers.cache_data, readers.save_cache
+
+    def cache_data_and_remember(filename, data):
+        nonlocal changed
+        changed = True
+        cache_data(filename, data)
+
+    def save_cache_if_changed():
+        if changed or len(readers._cache) != loaded:
+            save_cache()
+
+    readers.cache_data = cache_data_and_remember
+    readers.save_cache = save_cache_if_changed
+
+
+# --- Warnings shown once per process --------------------------------------------------------
+# Relies on: pelican.log.LimitFilter remembering the warnings already shown in the class
+# attributes ``_raised_messages`` (a set) and ``_group_count`` (a defaultdict).
+# Why: with the dev server (one process, many builds) an editor must see at every rebuild
+# the problems that are still there, not only at the first build.
+# Gain: correctness of the dev server's messages (no speed gain).
+# Written for: Pelican 4.12.0.
+
+
+def reset_logged_once():
+    """Let Pelican log again the warnings it has already logged in this process."""
+    pelican.log.LimitFilter._raised_messages.clear()
+    pelican.log.LimitFilter._group_count.clear()
+
+
+# --- The writer: files written, and pages written elsewhere --------------------------------
+# Relies on: pelican.writers.Writer recording the paths it wrote in ``_written_files``
+# and the ones written with override_output in ``_overridden_files``, checked and
+# updated by ``_open_w(filename, encoding, override)`` (which write_feed calls); the
+# arguments of ``write_file`` and what it does with them: the default ``paginated``
+# ({"articles", "dates"} of kwargs), PAGINATED_TEMPLATES, one page per
+# ``Paginator.page(n)`` with ``{key}_paginator/_page/_previous_page/_next_page``,
+# the local context of its nested ``_get_localcontext`` and the ``localsiteurl`` it
+# copies into the shared context before rendering.
+# Why: trangxa.incremental_output's writer queues the pages and renders, at the end of
+# the build and on every core, only those whose inputs changed; it keeps Pelican's
+# overwrite rules, and replaces an output file rather than truncating it (a hard-linked
+# copy of the output keeps its content).
+# Gain: a rebuild after one new article at 10,000 articles 8.7 s instead of a full
+# 48.8 s build; 20 files change instead of every list page (bench/results.md).
+# Written for: Pelican 4.12.0.
+
+
+class Writer(pelican.writers.Writer):
+    """Pelican's writer with its record of written files reachable by public names."""
+
+    def was_written(self, path):
+        return path in self._written_files
+
+    def record_written(self, path):
+        self._written_files.add(path)
+
+    def claim_output(self, path, override):
+        """Pelican's overwrite rules (Writer._open_w) for ``path``, without opening it:
+        True when this write is to happen, False when an earlier overriding write keeps the
+        file; FileOverwriteFailedError as Pelican raises it."""
+        if path in self._overridden_files:
+            if override:
+                raise pelican.writers.FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
+            return False  # the overriding page stays
+        if path in self._written_files and not override:
+            raise pelican.writers.FileOverwriteFailedError(
+                f'Failed to overwrite "{path}" as Pelican has already written to it previously'
+            )
+        if override:
+            self._overridden_files.add(path)
+        return True
+
+    def before_open(self, filename):
+        """Called before Pelican's own writing opens ``filename`` (feeds); a subclass may
+        prepare the file."""
+
+    def _open_w(self, filename, encoding, override=False):
+        self.before_open(filename)
+        return super()._open_w(filename, encoding, override)
+
+
+def write_file_outputs(settings, name, url, template_name, paginated, kwargs):
+    """The files one ``Writer.write_file`` call writes: (output name, template variables)
+    of each, paginated with the writer's paginator class as Pelican does."""
+    if paginated is None:
+        paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
+    if not (paginated and template_name in settings["PAGINATED_TEMPLATES"]):
+        yield name, kwargs
+        return
+    per_page = settings["PAGINATED_TEMPLATES"][template_name] or settings["DEFAULT_PAGINATION"]
+    paginator_class = writer_paginator()  # trangxa.pagination's, when that plugin is on
+    paginators = {
+        key: paginator_class(name, url, objects, settings, per_page) for key, objects in paginated.items()
+    }
+    count = next(iter(paginators.values())).num_pages
+    for number in range(1, count + 1):
+        page_kwargs = dict(kwargs)
+        for key, paginator in paginators.items():
+            page = paginator.page(number)
+            page_kwargs.update(
+                {
+                    f"{key}_paginator": paginator,
+                    f"{key}_page": page,
+                    f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
+                    f"{key}_next_page": paginator.page(number + 1) if number < count else None,
+                }
+            )
+        yield page.save_as, page_kwargs
+
+
+def writer_local_context(context, name, kwargs, relative_urls):
+    """The variables of one page, as Pelican's Writer.write_file builds them."""
+    localcontext = context.copy()
+    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
+    if relative_urls:
+        relative_url = path_to_url(get_relative_path(name))
+        localcontext["SITEURL"] = relative_url
+        localcontext["localsiteurl"] = relative_url
+    localcontext["output_file"] = name
+    localcontext.update(kwargs)
+    return localcontext
+
+
+def share_local_siteurl(context, localcontext):
+    """As Writer.write_file before rendering: contents resolve their links with it."""
+    if localcontext["localsiteurl"]:
+        context["localsiteurl"] = localcontext["localsiteurl"]
+
+
+# --- The memoized HTML of contents --------------------------------------------------------
+# Relies on: Content.get_content being decorated with pelican.utils.memoized, whose
+# ``cache`` dict (reachable from the class attribute) is keyed by (content, siteurl).
+# Why: Pelican keeps the final HTML of every article until the process ends; nothing
+# needs it after the article's own page is written (a feed computes it again).
+# Gain: Pelican's peak memory 421 -> 358 MB at 10,000 articles (commit ea82967, pages
+# rendered in the Pelican process). Pages are now rendered in forked processes too:
+# measured at 3,000 articles, 12 MB less in the Pelican process (156 -> 144 MB) and in the
+# largest writer process (144 -> 132 MB), about 40 MB each at 10,000; the ceiling is 400 MB.
+# If the cache is not where expected, the call does nothing: no risk for the output.
+# Written for: Pelican 4.12.0.
+
+
+def forget_memoized_content(content):
+    """Drop Pelican's memoized final HTML of ``content`` (computed again if asked)."""
+    cache = getattr(type(content).get_content, "cache", None)
+    if cache is not None:
+        cache.pop((content, content.get_siteurl()), None)
+
+
+# --- What a content or taxonomy object holds (page keys) ----------------------------------
+# Relies on: the instance attributes of Pelican's objects: a Content holds ``_context``
+# (the whole build context, shared) and ``_content`` (its HTML before links are
+# resolved); a Category, Tag or Author made by Pelican holds only ``settings``,
+# ``_name``, ``_slug``, ``_slug_from_name`` (and ``name``/``slug`` once computed).
+# Why: trangxa.incremental_output's page keys describe an object by its attributes;
+# those two are left out (the key covers the final HTML and the site-wide inputs), and a
+# plain taxonomy object is described once by its type, name and slug.
+# Gain: the page keys themselves (a rebuild 8.7 s instead of 48.8 s); describing the
+# context per article would cost more than rendering.
+# Written for: Pelican 4.12.0.
+
+CONTENT_INTERNALS = frozenset({"_context", "_content"})
+TAXONOMY_INTERNALS = frozenset({"_name", "_slug", "_slug_from_name"})
+
+
+# --- Pinned addresses -------------------------------------------------------------------------
+# Relies on: Content.get_url_setting returning the attribute ``override_url`` /
+# ``override_save_as`` when the content has one (what the URL: and Save_as: metadata
+# set, contents.py), instead of formatting ARTICLE_URL over the metadata at each access.
+# Why: a page lists up to 20 other articles and every list, feed, sitemap entry and page
+# key asks for the address again.
+# Gain (measured for this module, 1,000 generated articles, publishconf.py, one writer
+# process): a full build formats an address 4,244 times with pinning, 32,225 without
+# (about 6 us each; the build took 3.9-4.3 s with, 4.8-4.9 s without); a rebuild
+# 4,244 and 9,270 times. It grows with the site: lists, feeds and page keys ask again.
+# Written for: Pelican 4.12.0.
+
+
+def pin_address(content):
+    """Fix ``content.url`` and ``content.save_as`` to their present values."""
+    for key in ("url", "save_as"):
+        if not hasattr(content, f"override_{key}"):
+            setattr(content, f"override_{key}", getattr(content, key))
+
+
+# --- Reading without writing (`invoke check`) ----------------------------------------------
+# Relies on: Pelican.run making one context dict shared by its generators (a copy of the
+# settings plus generated_content, static_links, static_content and localsiteurl), and
+# the generators' constructor (context, settings, path, theme, output_path) and
+# generate_context().
+# Why: `invoke check` reads and checks every file as a build would, and writes nothing;
+# Pelican has no "context only" run.
+# Gain: the check takes the reading time only (no rendering, no output folder).
+# Written for: Pelican 4.12.0.
+
+
+def generate_contexts(settings, generator_classes, **context_extra):
+    """Run ``generate_context()`` of each generator class in turn, as Pelican.run does
+    before writing, on one shared context (``context_extra`` added to it)."""
+    context = settings.copy()
+    context.update(
+        generated_content={},
+        static_links=set(),
+        static_content={},
+        localsiteurl=settings["SITEURL"],
+    )
+    context.update(context_extra)
+    for generator_class in generator_classes:
+        generator = generator_class(
+            context=context,
+            settings=settings,
+            path=settings["PATH"],
+            theme=settings["THEME"],
+            output_path=settings["OUTPUT_PATH"],
+        )
+        generator.generate_context()
+    return context
+
+
+# --- Receivers in connection order ------------------------------------------------------------
+# Relies on: Pelican's signals (blinker NamedSignal) calling the receivers of a signal in
+# the order they were connected: plugins connect in PLUGINS order at registration
+# (trangxa.plugin_order checks that order), and a receiver connected later, while the
+# build starts, runs after all of them. blinker documents no order; 1.9.0 keeps its
+# receivers in an insertion-ordered dict.
+# Why: gc_freeze must unfreeze after incremental_output has written the pages (at
+# `finalized`); content_checks must fail a strict build after every plugin's finalized work.
+# Gain: gc_freeze's (a rebuild at 10,000 articles 7.3 -> 6.4 s, commit aff8dfe); a clean
+# end of strict builds.
+# Written for: blinker 1.9.0, Pelican 4.12.0.
+
+
+def connect_after_registered_receivers(signal, receiver):
+    """Connect ``receiver`` so that it runs after the receivers connected until now."""
+    signal.connect(receiver)
+
+
+# --- Typography: smartypants' steps ----------------------------------------------------------
+# Relies on: smartypants.smartypants calling its steps (convert_quotes, convert_dashes…,
+# process_escapes) through the module's globals, so that a module attribute replaced is
+# the one called; what each step can replace (see trangxa.front_matter.smartypants_speedup).
+# Why: most pieces of text hold none of the marks a step replaces; the step is skipped.
+# Gain: reading an article 4.8 -> 2.9 ms (commit 18da0e1); measured again for this module
+# on 1,000 generated articles, typography 1.5 -> 0.55 ms an article (of a 2.25 ms read):
+# about 10 s of CPU in a full build at 10,000 articles, nothing on a rebuild (reads are
+# cached). Same output (tests/test_smartypants_speedup.py; Pelican's own suite).
+# Written for: smartypants 2.0.2, typogrify 2.1.0.
+
+
+def smartypants_step(name):
+    import smartypants  # noqa: PLC0415 (only when typography is on)
+
+    return getattr(smartypants, name)
+
+
+def replace_smartypants_step(name, function):
+    import smartypants  # noqa: PLC0415
+
+    setattr(smartypants, name, function)
+
+
+# --- Typography: smartypants' dashes ---------------------------------------------------------
+# Relies on: smartypants.Attr.default (a module-level default the smartypants filter of
+# typogrify uses) and Attr.set1/set2/set3/w; Pelican's own reader sets it the same way
+# from TYPOGRIFY_DASHES before typogrify (readers.py, Readers.read_file).
+# Why: typography runs in trangxa's reader (so that its result is cached), not in Pelican's.
+# Gain: the typography of a cached article is not redone at each build.
+# Written for: smartypants 2.0.2, Pelican 4.12.0.
+
+
+def set_smartypants_dashes(typogrify_dashes):
+    """smartypants' dashes as Pelican sets them for TYPOGRIFY_DASHES."""
+    import smartypants  # noqa: PLC0415
+
+    dashes = {"oldschool": smartypants.Attr.set2, "oldschool_inverted": smartypants.Attr.set3}
+    smartypants.Attr.default = dashes.get(typogrify_dashes, smartypants.Attr.set1)
+    smartypants.Attr.default |= smartypants.Attr.w
+
+
+# --- Typography: typogrify's widont -----------------------------------------------------------
+# Relies on: typogrify.filters.typogrify calling ``widont`` through the module's globals,
+# and 2.1.0's widont expression (copied, made possessive, in
+# trangxa.front_matter.widont_speedup).
+# Why: the expression backtracks through every word of an article.
+# Gain: widont 0.53 -> 0.29 ms an article (commit 3800382); measured again for this
+# module, typography 0.75 -> 0.55 ms of a 2.25 ms read: about 2 s of CPU (1 s on 2 cores)
+# in a full build at 10,000 articles, nothing on a rebuild. The smallest gain here; kept
+# because its risk is bounded (typogrify pinned, output compared with typogrify's in
+# tests/test_widont_speedup.py and Pelican's suite): the first to drop if widont changes.
+# Written for: typogrify 2.1.0.
+
+
+def typogrify_widont():
+    import typogrify.filters  # noqa: PLC0415
+
+    return typogrify.filters.widont
+
+
+def replace_typogrify_widont(function):
+    import typogrify.filters  # noqa: PLC0415
+
+    typogrify.filters.widont = function
+
+
+# --- The check ---------------------------------------------------------------------------------
+# Everything above relies on these. Attributes: (owner, name), the owner a dotted path.
+RELIED_ON_ATTRIBUTES = [
+    ("pelican.writers", "Paginator"),
+    ("pelican.paginator.Page", "_from_settings"),
+    ("pelican.generators", "process_translations"),
+    ("pelican.utils", "process_translations"),
+    ("pelican.generators.Generator", "_update_context"),
+    ("pelican.cache.FileStampDataCacher", "cache_data"),
+    ("pelican.cache.FileStampDataCacher", "save_cache"),
+    ("pelican.cache.FileStampDataCacher", "get_cached_data"),
+    ("pelican.log.LimitFilter", "_raised_messages"),
+    ("pelican.log.LimitFilter", "_group_count"),
+    ("pelican.writers.Writer", "_open_w"),
+    ("pelican.writers.Writer", "write_file"),
+    ("pelican.contents.Content", "get_content"),
+    ("pelican.contents.Content.get_content", "cache"),  # memoized
+    ("pelican.contents.Content", "get_url_setting"),
+    ("smartypants", "smartypants"),
+    ("smartypants", "process_escapes"),
+    ("smartypants", "convert_dashes"),
+    ("smartypants", "convert_dashes_oldschool"),
+    ("smartypants", "convert_dashes_oldschool_inverted"),
+    ("smartypants", "convert_ellipses"),
+    ("smartypants", "convert_backticks"),
+    ("smartypants", "convert_single_backticks"),
+    ("smartypants", "convert_quotes"),
+    ("smartypants.Attr", "default"),
+    ("smartypants.Attr", "set1"),
+    ("smartypants.Attr", "set2"),
+    ("smartypants.Attr", "set3"),
+    ("smartypants.Attr", "w"),
+    ("typogrify.filters", "widont"),
+    ("typogrify.filters", "typogrify"),
+]
+
+
+def resolve(dotted):
+    """The module, class or attribute a dotted path names (``pelican.writers.Writer``)."""
+    parts = dotted.split(".")
+    for end in range(len(parts), 0, -1):
+        try:
+            found = importlib.import_module(".".join(parts[:end]))
+        except ImportError:
+            continue
+        for part in parts[end:]:
+            found = getattr(found, part)
+        return found
+    raise ImportError(dotted)
+
+
+def _instance_holds(make, names):
+    return lambda: set(names) <= set(vars(make()))
+
+
+def _source_says(dotted, *texts):
+    def check():
+        source = inspect.getsource(resolve(dotted))
+        return all(text in source for text in texts)
+
+    return check
+
+
+def _probe_settings():
+    settings = dict(pelican.settings.DEFAULT_CONFIG)
+    settings.update(CACHE_PATH="/nonexistent-trangxa-compat-probe", GZIP_CACHE=False)
+    return settings
+
+
+def _receivers_called_in_connection_order():
+    signal, called = blinker.Signal(), []
+    for number in (3, 1, 4, 0, 2):
+        signal.connect(functools.partial(lambda number, sender: called.append(number), number), weak=False)
+    signal.send(None)
+    return called == [3, 1, 4, 0, 2]
+
+
+WRITE_FILE_ARGUMENTS = [
+    "self", "name", "template", "context", "relative_urls", "paginated",
+    "template_name", "override_output", "url", "kwargs",
+]  # fmt: skip
+
+# What the entries rely on beyond attributes: (what, check returning True while it holds).
+RELIED_ON_BEHAVIOUR = [
+    (
+        "pelican.paginator.Page's attributes full_name, base_url, name, base_name, extension",
+        _instance_holds(
+            lambda: pelican.paginator.Page("a/index.html", "a/", [], 1, None, {}),
+            ("full_name", "base_url", "name", "base_name", "extension", "number", "paginator", "settings"),
+        ),
+    ),
+    (
+        "ArticlesGenerator building each tag's, category's and author's dates with `in articles`",
+        _source_says("pelican.generators.ArticlesGenerator.generate_tags", "if article in articles"),
+    ),
+    (
+        "pelican.cache.FileStampDataCacher instances' _cache and _cache_path",
+        _instance_holds(
+            lambda: pelican.cache.FileStampDataCacher(_probe_settings(), "probe", False, False),
+            ("_cache", "_cache_path"),
+        ),
+    ),
+    (
+        "Readers.read_file caching (content, reader_metadata)",
+        _source_says(
+            "pelican.readers.Readers.read_file", "self.cache_data(path, (content, reader_metadata))"
+        ),
+    ),
+    (
+        "pelican.writers.Writer instances' _written_files and _overridden_files",
+        _instance_holds(
+            lambda: pelican.writers.Writer("/nonexistent-trangxa-compat-probe"),
+            ("_written_files", "_overridden_files"),
+        ),
+    ),
+    (
+        "Writer.write_file's arguments",
+        lambda: list(inspect.signature(pelican.writers.Writer.write_file).parameters) == WRITE_FILE_ARGUMENTS,
+    ),
+    (
+        "Writer.write_file's page variables and local context",
+        _source_says(
+            "pelican.writers.Writer.write_file",
+            '{"articles", "dates"}',
+            'f"{key}_previous_page"',
+            'localcontext["output_file"] = name',
+            'context["localsiteurl"] = localcontext["localsiteurl"]',
+        ),
+    ),
+    (
+        "Content.__init__ setting _context and _content",
+        _source_says("pelican.contents.Content.__init__", "self._context =", "self._content ="),
+    ),
+    (
+        "URLWrapper instances holding only settings, _name, _slug, _slug_from_name",
+        lambda: set(vars(pelican.urlwrappers.URLWrapper("probe", {}))) == {"settings", *TAXONOMY_INTERNALS},
+    ),
+    (
+        "Content.get_url_setting honouring override_<key>",
+        _source_says("pelican.contents.Content.get_url_setting", '"override_" + key'),
+    ),
+    (
+        "Pelican.run's shared context",
+        _source_says(
+            "pelican.Pelican.run", "generated_content", "static_links", "static_content", "localsiteurl"
+        ),
+    ),
+    ("blinker signals calling receivers in connection order", _receivers_called_in_connection_order),
+    (
+        "typogrify calling widont through its module",
+        _source_says("typogrify.filters.applyfilters", "widont(text)"),
+    ),
+    (
+        "smartypants.smartypants calling its steps through its module, with Attr.default",
+        _source_says(
+            "smartypants.smartypants",
+            "attr = Attr.default",
+            *[
+                f"{step}("
+                for step in ("process_escapes", "convert_dashes", "convert_ellipses", "convert_quotes")
+            ],
+        ),
+    ),
+]
+
+
+def check_versions():
+    """Raise CompatError, saying what to do, unless every package is the version this
+    module was written for and everything it relies on is there."""
+    problems = []
+    for package, known in WRITTEN_FOR.items():
+        try:
+            installed = importlib.metadata.version(package)
+        except importlib.metadata.PackageNotFoundError:
+            installed = "not installed"
+        if installed != known:
+            problems.append(
+                f"{package} {installed} is installed, but trangxa.compat was written for {package} {known}"
+            )
+    checks = [(f"{owner}.{name}", _has(owner, name)) for owner, name in RELIED_ON_ATTRIBUTES]
+    for what, holds in checks + RELIED_ON_BEHAVIOUR:
+        try:
+            ok = holds()
+        except Exception as error:  # noqa: BLE001 (any failure means it is gone or changed)
+            ok, what = False, f"{what} ({type(error).__name__}: {error})"
+        if not ok:
+            problems.append(f"trangxa.compat relies on {what}, which is gone or changed")
+    if problems:
+        raise CompatError(
+            "\n".join(problems)
+            + "\nCheck each entry of docs/compat.md against the installed version (or drop it), "
+            "then update WRITTEN_FOR in trangxa/compat.py."
+        )
+
+
+def _has(owner, name):
+    return lambda: hasattr(resolve(owner), name)

@@ -18,9 +18,10 @@ results and warnings, in the same order.
 from itertools import groupby
 from operator import attrgetter
 
-import pelican.generators
 from pelican import signals
 from pelican.utils import process_translations as pelican_process_translations
+
+from trangxa import compat
 
 
 class ArticleList(list):
@@ -35,12 +36,7 @@ class ArticleList(list):
 
 
 def speed_up_taxonomies(generator):
-    generator.categories = [(category, ArticleList(articles)) for category, articles in generator.categories]
-    generator.authors = [(author, ArticleList(articles)) for author, articles in generator.authors]
-    generator.tags = {tag: ArticleList(articles) for tag, articles in generator.tags.items()}
-    generator.context["categories"] = generator.categories
-    generator.context["authors"] = generator.authors
-    generator.context["tags"] = list(generator.tags.items())  # as Pelican's _update_context
+    compat.replace_taxonomy_lists(generator, ArticleList)
 
 
 def process_translations(content_list, translation_id=None):
@@ -61,5 +57,5 @@ def process_translations(content_list, translation_id=None):
 
 
 def register():
-    pelican.generators.process_translations = process_translations
+    compat.replace_process_translations(process_translations)
     signals.article_generator_finalized.connect(speed_up_taxonomies)

@@ -14,12 +14,12 @@ The plugin is listed before ``content_checks`` so that it runs first.
 
 from pelican import signals
 
+from trangxa import compat
+
 
 def pin_urls(contents):
     for content in contents:
-        for key in ("url", "save_as"):
-            if not hasattr(content, f"override_{key}"):
-                setattr(content, f"override_{key}", getattr(content, key))
+        compat.pin_address(content)
 
 
 def pin_article_urls(generator):

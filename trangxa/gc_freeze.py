@@ -23,10 +23,13 @@ import gc
 
 from pelican import signals
 
+from trangxa import compat
+
 
 def pause(pelican):
     gc.disable()
-    signals.finalized.connect(unfreeze)  # after incremental_output's, connected at registration
+    # after incremental_output's, connected at registration
+    compat.connect_after_registered_receivers(signals.finalized, unfreeze)
 
 
 def freeze_and_resume(generator):

@@ -18,7 +18,7 @@ The theme needs it: its pager calls ``nearby()`` and shows ``label``.
 """
 
 from pelican import signals
-from pelican.paginator import Page, Paginator
+from pelican.paginator import Paginator
 
 from trangxa import compat
 
@@ -56,7 +56,7 @@ class StablePaginator(Paginator):
         return numbers
 
 
-class StablePage(Page):
+class StablePage(compat.PageWithOwnAddresses):
     @property
     def label(self):
         """The archive number readers see (and the URL uses); None on the first page."""
@@ -70,8 +70,11 @@ class StablePage(Page):
     def end_index(self):
         return self.paginator.bounds(self.number)[1]
 
-    def _from_settings(self, key):
-        # First page: the first pattern ({url}); archive pages: the last one, with the label.
+    def address(self, key):
+        """URL or SAVE_AS (``key``) of this page; Pelican's url and save_as (through compat).
+
+        First page: the first pattern ({url}); archive pages: the last one, with the label.
+        """
         patterns = self.settings["PAGINATION_PATTERNS"]
         rule = patterns[0] if self.number == 1 else patterns[-1]
         value = getattr(rule, key).format(
@@ -83,14 +86,6 @@ class StablePage(Page):
             number=self.label or 1,
         )
         return value[1:] if value.startswith("/") else value
-
-    @property
-    def url(self):
-        return self._from_settings("URL")
-
-    @property
-    def save_as(self):
-        return self._from_settings("SAVE_AS")
 
 
 def use_stable_pagination(generators):

@@ -21,6 +21,7 @@ from concurrent.futures import ProcessPoolExecutor
 
 from pelican import signals
 
+from trangxa import compat
 from trangxa.front_matter.front_matter import FrontMatterMarkdownReader
 
 logger = logging.getLogger(__name__)
@@ -47,7 +48,7 @@ def files_to_read(generator, paths_key, excludes_key):
     extensions = tuple(f".{ext}" for ext in FrontMatterMarkdownReader.file_extensions)
     files = generator.get_files(settings[paths_key], exclude=settings[excludes_key], extensions=False)
     paths = [os.path.abspath(os.path.join(generator.path, f)) for f in files if f.endswith(extensions)]
-    return [path for path in paths if readers.get_cached_data(path, None) is None]
+    return [path for path in paths if compat.cached_read(readers, path) is None]
 
 
 def read_in_parallel(generator, paths_key, excludes_key):
@@ -63,38 +64,17 @@ def read_in_parallel(generator, paths_key, excludes_key):
         workers, mp_context=context, initializer=_start_worker, initargs=(settings,)
     ) as pool:
         for path, content, metadata in pool.map(_read, todo, chunksize=16):
-            generator.readers.cache_data(path, (content, metadata))
+            compat.store_read(generator.readers, path, content, metadata)
     logger.info("parallel_reading: read %d files with %d processes", len(todo), workers)
 
 
-def save_cache_only_when_changed(readers):
-    """Make ``readers.save_cache`` a no-op when nothing was cached or dropped since loading."""
-    if not hasattr(readers, "_cache"):
-        return
-    loaded = len(readers._cache)
-    changed = not os.path.exists(readers._cache_path)
-    cache_data, save_cache = readers.cache_data, readers.save_cache
-
-    def cache_data_and_remember(filename, data):
-        nonlocal changed
-        changed = True
-        cache_data(filename, data)
-
-    def save_cache_if_changed():
-        if changed or len(readers._cache) != loaded:
-            save_cache()
-
-    readers.cache_data = cache_data_and_remember
-    readers.save_cache = save_cache_if_changed
-
-
 def read_articles(generator):
-    save_cache_only_when_changed(generator.readers)
+    compat.save_reader_cache_only_when_changed(generator.readers)
     read_in_parallel(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
 
 
 def read_pages(generator):
-    save_cache_only_when_changed(generator.readers)
+    compat.save_reader_cache_only_when_changed(generator.readers)
     read_in_parallel(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 

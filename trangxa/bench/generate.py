@@ -1,5 +1,5 @@
 # ruff: noqa: E501 -- the vocabulary below is whole Vietnamese sentences, one per line.
-"""Deterministic synthetic content for the benchmark (``invoke bench``).
+"""Deterministic synthetic content for the benchmark (``invoke dev.bench``).
 
 Writes N articles shaped like the commune's real news into a new content
 folder: a lead paragraph, 300–1,500 words of Vietnamese administrative prose

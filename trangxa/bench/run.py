@@ -1,4 +1,4 @@
-"""``invoke bench``: plain Pelican vs this project's build, on the same generated content.
+"""``invoke dev.bench``: plain Pelican vs this project's build, on the same generated content.
 
 For each ``--articles N``, one corpus is generated (trangxa/bench/generate.py) and built
 four times, each build a separate ``pelican`` process:

@@ -8,32 +8,24 @@ from pelican.generators import ArticlesGenerator, PagesGenerator, StaticGenerato
 from pelican.log import init as init_logging
 from pelican.settings import read_settings
 
+from trangxa import compat
+
 from . import content_checks
 
 
 def run_checks(settings):
     """Read the content as a build would, without writing; return the error count."""
     Pelican(settings)  # loads the plugins and sends `initialized`
-    context = settings.copy()
-    context.update(
-        generated_content={}, static_links=set(), static_content={}, localsiteurl="", staticfiles=[]
-    )
     # The static generator last: it finds the files under content/ that nothing uses.
-    for generator_class in (ArticlesGenerator, PagesGenerator, StaticGenerator):
-        generator = generator_class(
-            context=context,
-            settings=settings,
-            path=settings["PATH"],
-            theme=settings["THEME"],
-            output_path=settings["OUTPUT_PATH"],
-        )
-        generator.generate_context()
+    generators = (ArticlesGenerator, PagesGenerator, StaticGenerator)
+    compat.generate_contexts(settings, generators, localsiteurl="", staticfiles=[])
     return content_checks.summarize()
 
 
 def main(settings_file, **overrides):
     init_logging(logging.WARNING)
-    errors = run_checks(read_settings(settings_file, override=overrides or None))
+    # Unlike a build, the check also lists drafts, scheduled articles and inferred organizations.
+    errors = run_checks(read_settings(settings_file, override={"CONTENT_CHECKS_NOTICES": True, **overrides}))
     verdict = f"Kiểm tra nội dung: {errors} lỗi." if errors else "Kiểm tra nội dung: không có lỗi."
     print(verdict, file=sys.stderr if errors else sys.stdout)
     return errors

@@ -11,7 +11,7 @@ import os
 from pelican.urlwrappers import Category
 
 from trangxa.lib.dates import format_date
-from trangxa.lib.problems import BODY_LINE, FIELD_LINES, field_line, problem
+from trangxa.lib.problems import BODY_LINE, FIELD_LINES, FRONT_MATTER, PROBLEMS, field_line, problem
 from trangxa.lib.text import fold
 
 KNOWN_FIELDS = {
@@ -54,7 +54,13 @@ def will_be_dropped(metadata, is_article):
 
 
 def check_metadata(metadata, settings, is_article=True):
-    """Problems of one file's metadata as read (before Pelican builds the object)."""
+    """Problems of one file's metadata as read (before Pelican builds the object).
+
+    None when the front matter itself could not be read: its fields are unknown, and
+    the reader's one message says why.
+    """
+    if any(p.get("field") == FRONT_MATTER for p in metadata.get(PROBLEMS, [])):
+        return []
     normalize_category(metadata, settings)
     problems = []
     problems += check_fields(metadata, settings)

@@ -16,15 +16,14 @@ import os
 
 from pelican import signals
 from pelican.generators import ArticlesGenerator
-from pelican.log import LimitFilter
 
-from trangxa.lib.problems import PROBLEMS, SOURCE_FILE
+from trangxa import compat
+from trangxa.lib.problems import NOTICES_LOGGER, PROBLEMS, SOURCE_FILE, notices_logger
 
 from .checks import check_metadata, draft, duplicate_url, scheduled, stray_file, will_be_dropped
 
 logger = logging.getLogger(__name__)
 RUNS_AFTER = ("trangxa.fixed_urls",)  # the checks read the addresses fixed_urls pins
-logger.setLevel(logging.INFO)  # drafts and scheduled articles are worth a line in every build
 LEVELS = {"error": logging.ERROR, "warning": logging.WARNING, "info": logging.INFO}
 
 
@@ -61,7 +60,9 @@ class Report:
         path = display_path(source_path)
         self.accounted.add(os.path.abspath(source_path))
         for found in problems:
-            logger.log(LEVELS[found["level"]], "%s:%d: %s", path, found["line"], found["message"])
+            level = LEVELS[found["level"]]
+            to = NOTICES if level < logging.WARNING else logger  # a draft is a notice, not a problem
+            to.log(level, "%s:%d: %s", path, found["line"], found["message"])
         reasons = [p for p in problems if p["blocking"]] or [p for p in problems if p["level"] == "error"]
         if dropped or any(p["blocking"] for p in problems):
             reason = reasons[0]["message"] if reasons else "không đọc được tệp"
@@ -69,6 +70,7 @@ class Report:
 
 
 REPORT = Report()
+NOTICES = logging.getLogger(NOTICES_LOGGER)
 
 
 class PelicanSkipNotice(logging.Filter):
@@ -101,13 +103,13 @@ def display_path(source_path):
 
 def start_build(generator):
     global REPORT
+    notices_logger(generator.settings)
     logging.getLogger().removeHandler(REPORT.counter)
     REPORT = Report()
     logging.getLogger().addHandler(REPORT.counter)
     # Pelican logs a warning only once per process; with --autoreload an editor
     # must see the problems that are still there at every rebuild.
-    LimitFilter._raised_messages.clear()
-    LimitFilter._group_count.clear()
+    compat.reset_logged_once()
     contents_logger = logging.getLogger("pelican.contents")
     if SKIP_NOTICE not in contents_logger.filters:
         contents_logger.addFilter(SKIP_NOTICE)
@@ -242,7 +244,7 @@ def finish_build(pelican):
 def connect_verdict(pelican):
     """Connected at `initialized`, so that it runs after every plugin's finalized work
     (sitemap, search index): raising earlier would leave their state half-reset."""
-    signals.finalized.connect(finish_build)
+    compat.connect_after_registered_receivers(signals.finalized, finish_build)
 
 
 def register():

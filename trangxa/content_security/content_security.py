@@ -6,6 +6,8 @@ Settings (pelicanconf.py): CONTENT_EMBED_HOSTS (("www.youtube.com",
 
 from pelican import signals
 
+from trangxa import compat
+
 from . import policy, sanitize
 
 
@@ -17,12 +19,8 @@ def add_policy_to_templates(generator):
 def drop_reads_of_other_sanitizer(generator):
     """*_generator_init: Pelican's reader cache only watches the file itself; a read
     sanitized by other code or settings is read again."""
-    cache = getattr(generator.readers, "_cache", {})
     current = sanitize.sanitizer_version(generator.settings)
-    for path, (_, data) in list(cache.items()):
-        metadata = (data[1] if isinstance(data, tuple) and len(data) == 2 else None) or {}
-        if metadata.get("sanitizer_version") != current:
-            del cache[path]
+    compat.drop_cached_reads(generator.readers, lambda metadata: metadata.get("sanitizer_version") != current)
 
 
 def register():

@@ -5,6 +5,7 @@ import logging
 import os
 import re
 import sys
+import unicodedata
 from html import escape
 
 from markdown import Markdown
@@ -14,8 +15,17 @@ from pelican.readers import MarkdownReader, ensure_metadata_list
 
 import trangxa.content_security.sanitize as sanitizer
 import trangxa.lib
+from trangxa import compat
 from trangxa.lib.dates import DateError, parse_date
-from trangxa.lib.problems import BODY_LINE, FIELD_LINES, MISSING_FILES, PROBLEMS, SOURCE_FILE, problem
+from trangxa.lib.problems import (
+    BODY_LINE,
+    FIELD_LINES,
+    FRONT_MATTER,
+    MISSING_FILES,
+    PROBLEMS,
+    SOURCE_FILE,
+    problem,
+)
 
 from . import smartypants_speedup, widont_speedup
 from .parsing import FrontMatter, FrontMatterError, split_front_matter
@@ -35,6 +45,11 @@ def _source_digest(*packages):
     return digest.hexdigest()[:16]
 
 
+def _file_digest(path):
+    with open(path, "rb") as source:
+        return hashlib.sha256(source.read()).hexdigest()[:16]
+
+
 DATE_FIELDS = {"date", "modified"}
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 LIST_FIELDS = {"tags", "authors", "organizations"}
@@ -43,7 +58,8 @@ LOCAL_LINK = re.compile(r'(?P<attr>\b(?:src|href))="(?P<url>(?![a-z][a-z0-9+.-]*
 ONLY_IMAGE = re.compile(r"^\s*(<a [^>]*>)?\s*<img [^>]*>\s*(</a>)?\s*$", re.DOTALL)
 
 
-READER_VERSION = _source_digest(sys.modules[__package__], trangxa.lib)
+# compat.py too: the typography's dashes and speed-ups are set there.
+READER_VERSION = _source_digest(sys.modules[__package__], trangxa.lib) + _file_digest(compat.__file__)
 
 
 class FrontMatterMarkdownReader(MarkdownReader):
@@ -60,7 +76,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
         md_settings["extensions"] = [
             ext for ext in md_settings["extensions"] if ext != "markdown.extensions.meta"
         ]
-        self._md = Markdown(**md_settings)
+        self.markdown = Markdown(**md_settings)
 
     def read(self, source_path):
         """Return (html, metadata); editors' mistakes go to metadata["content_problems"].
@@ -68,13 +84,12 @@ class FrontMatterMarkdownReader(MarkdownReader):
         Nothing is raised for a mistake in the file: the content checks report
         each problem with its line and decide what can still be published.
         """
-        self._source_path = source_path
         problems = []
         text = read_text(source_path, problems)
         try:
             front = split_front_matter(text)
-        except FrontMatterError as error:
-            problems.append(problem(error.line, str(error)))
+        except FrontMatterError as error:  # the one cause: the checks add no follow-on problem
+            problems.append(problem(error.line, str(error), blocking=True, field=FRONT_MATTER))
             front = FrontMatter([], "", 1, "broken")
         metadata = {FIELD_LINES: {f.name: f.line for f in front.fields}, BODY_LINE: front.body_line}
         for field in front.fields:
@@ -85,13 +100,13 @@ class FrontMatterMarkdownReader(MarkdownReader):
         self.make_metadata_safe(metadata, front.fields, problems)
         if front.syntax != "broken" and not front.body.strip():
             problems.append(problem(front.body_line, EMPTY_BODY))
-        content = self._md.reset().convert(front.body)
+        content = self.markdown.reset().convert(front.body)
         content = self.sanitize(content, front.body, front.body_line, problems)
         content, missing = link_local_files(content, source_path, self.settings["PATH"])
         for url in missing:
-            problems.append(problem(line_of(text, url, front.body_line), missing_file_message(url)))
+            problems.append(problem(line_of(front.body, url, front.body_line), missing_file_message(url)))
         for src in images_without_alt(content):
-            line = line_of(text, src.split("}/")[-1], front.body_line)
+            line = line_of(front.body, src.split("}/")[-1], front.body_line)
             problems.append(problem(line, missing_alt_message(src)))
         if "summary" not in metadata and self.wants_lead(source_path):
             content, lead = split_lead(content)
@@ -152,7 +167,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
 
     def process_field(self, name, value):
         if name in self.settings["FORMATTED_FIELDS"]:
-            return self._md.reset().convert(_as_text(value))
+            return self.markdown.reset().convert(_as_text(value))
         if name in DATE_FIELDS:
             return parse_date(value)
         if name in LIST_FIELDS:
@@ -178,12 +193,16 @@ def read_text(source_path, problems):
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         problems.append(problem(line, NOT_UTF8.format(line=line), blocking=True))
-        return data.decode("utf-8-sig", errors="replace")
+        # Most likely saved by an old Windows editor in Windows-1258 (decomposed accents):
+        # read so, the later messages about the file quote legible words, not "Kinh t��".
+        return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
 
 
-def line_of(text, needle, default):
-    position = text.find(needle)
-    return text.count("\n", 0, position) + 1 if position >= 0 else default
+def line_of(body, needle, body_line):
+    """The line of ``needle`` in the body (which starts at ``body_line``), not in the front
+    matter, where the same path may be written too (a cover image)."""
+    position = body.find(needle)
+    return body_line + body.count("\n", 0, position) if position >= 0 else body_line
 
 
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -219,14 +238,11 @@ def missing_file_message(url):
 
 def typogrify_text(html, settings):
     """typogrify as Pelican applies it (TYPOGRIFY_DASHES, _IGNORE_TAGS, _OMIT_FILTERS)."""
-    import smartypants  # noqa: PLC0415 (only when typography is on)
-    from typogrify.filters import typogrify  # noqa: PLC0415
+    from typogrify.filters import typogrify  # noqa: PLC0415 (only when typography is on)
 
     smartypants_speedup.install()
     widont_speedup.install()
-    dashes = {"oldschool": smartypants.Attr.set2, "oldschool_inverted": smartypants.Attr.set3}
-    smartypants.Attr.default = dashes.get(settings["TYPOGRIFY_DASHES"], smartypants.Attr.set1)
-    smartypants.Attr.default |= smartypants.Attr.w
+    compat.set_smartypants_dashes(settings["TYPOGRIFY_DASHES"])
     omitted = dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False)
     return typogrify(html, settings["TYPOGRIFY_IGNORE_TAGS"], **omitted)
 
@@ -237,12 +253,12 @@ def drop_stale_cache_entries(generator):
 
     Pelican's reader cache only watches the article file itself.
     """
-    cache = getattr(generator.readers, "_cache", {})
-    for path, (_, data) in list(cache.items()):
-        metadata = (data[1] if isinstance(data, tuple) and len(data) == 2 else None) or {}
-        outdated = metadata.get("reader_version") != READER_VERSION
-        if outdated or any(os.path.exists(missing) for missing in metadata.get(MISSING_FILES, [])):
-            del cache[path]
+    compat.drop_cached_reads(generator.readers, is_stale_read)
+
+
+def is_stale_read(metadata):
+    outdated = metadata.get("reader_version") != READER_VERSION
+    return outdated or any(os.path.exists(missing) for missing in metadata.get(MISSING_FILES, []))
 
 
 def content_relative(path):

@@ -9,7 +9,7 @@ unchanged and is skipped. The output is identical (tests compare it with the
 unwrapped functions); smartypants is pinned in requirements.txt.
 """
 
-import smartypants
+from trangxa import compat
 
 # step -> the substrings at least one of which every replacement of that step needs
 NEEDED_MARKS = {
@@ -37,12 +37,12 @@ def skip_when_unneeded(step, marks):
 def install():
     """Wrap the steps once per process (smartypants calls them through its module)."""
     for name, marks in NEEDED_MARKS.items():
-        step = getattr(smartypants, name)
+        step = compat.smartypants_step(name)
         if not hasattr(step, "original"):
-            setattr(smartypants, name, skip_when_unneeded(step, marks))
+            compat.replace_smartypants_step(name, skip_when_unneeded(step, marks))
 
 
 def uninstall():
     for name in NEEDED_MARKS:
-        step = getattr(smartypants, name)
-        setattr(smartypants, name, getattr(step, "original", step))
+        step = compat.smartypants_step(name)
+        compat.replace_smartypants_step(name, getattr(step, "original", step))

@@ -15,7 +15,7 @@ requirements.txt.
 
 import re
 
-import typogrify.filters
+from trangxa import compat
 
 # typogrify 2.1.0's expression, with ++, *+ and [^>]*+ where it had +, * and [^>]*.
 POSSESSIVE_WIDONT = re.compile(
@@ -36,10 +36,10 @@ def widont(text):
 
 def install():
     """Replace typogrify's widont once per process (its filters call it through the module)."""
-    if typogrify.filters.widont is not widont:
-        widont.original = typogrify.filters.widont
-        typogrify.filters.widont = widont
+    if compat.typogrify_widont() is not widont:
+        widont.original = compat.typogrify_widont()
+        compat.replace_typogrify_widont(widont)
 
 
 def uninstall():
-    typogrify.filters.widont = getattr(widont, "original", typogrify.filters.widont)
+    compat.replace_typogrify_widont(getattr(widont, "original", compat.typogrify_widont()))

@@ -30,8 +30,7 @@ import os
 from pathlib import Path
 
 from pelican import signals
-from pelican.utils import get_relative_path, path_to_url, sanitised_join
-from pelican.writers import FileOverwriteFailedError, Writer
+from pelican.utils import sanitised_join
 
 from trangxa import compat
 
@@ -72,7 +71,7 @@ def save_state(path, files):
     os.replace(temporary, path)
 
 
-class IncrementalWriter(Writer):
+class IncrementalWriter(compat.Writer):
     def __init__(self, output_path, settings=None):
         super().__init__(output_path, settings=settings)
         self.enabled = self.settings.get("INCREMENTAL_OUTPUT", True)
@@ -160,64 +159,28 @@ class IncrementalWriter(Writer):
     ):
         if not name:
             return
-        if paginated is None:
-            paginated = {key: val for key, val in kwargs.items() if key in {"articles", "dates"}}
-        if not (paginated and template_name in self.settings["PAGINATED_TEMPLATES"]):
-            self.write_one(template, context, name, kwargs, relative_urls, override_output)
-            return
-        per_page = self.settings["PAGINATED_TEMPLATES"][template_name] or self.settings["DEFAULT_PAGINATION"]
-        paginator_class = compat.writer_paginator()  # trangxa.pagination's, when that plugin is on
-        paginators = {
-            key: paginator_class(name, url, objects, self.settings, per_page)
-            for key, objects in paginated.items()
-        }
-        count = next(iter(paginators.values())).num_pages
-        for number in range(1, count + 1):
-            page_kwargs = dict(kwargs)
-            for key, paginator in paginators.items():
-                page = paginator.page(number)
-                page_kwargs.update(
-                    {
-                        f"{key}_paginator": paginator,
-                        f"{key}_page": page,
-                        f"{key}_previous_page": paginator.page(number - 1) if number > 1 else None,
-                        f"{key}_next_page": paginator.page(number + 1) if number < count else None,
-                    }
-                )
-            self.write_one(template, context, page.save_as, page_kwargs, relative_urls, override_output)
+        # One file, or one per page of a paginated list (trangxa.pagination's paginator).
+        outputs = compat.write_file_outputs(self.settings, name, url, template_name, paginated, kwargs)
+        for output_name, output_kwargs in outputs:
+            self.write_one(template, context, output_name, output_kwargs, relative_urls, override_output)
 
     def write_one(self, template, context, name, kwargs, relative_urls, override):
         """Queue one page: whether it is rendered is decided at the end, on every core."""
-        localcontext = local_context(context, name, kwargs, relative_urls)
+        localcontext = compat.writer_local_context(context, name, kwargs, relative_urls)
         path = sanitised_join(self.output_path, name)
-        if self.check_overwrite(path, override):
+        if self.claim_output(path, override):
             if self.enabled:
                 self.site_key(context)  # computed once, before the processes part
             self.pending[path] = (template, context, name, kwargs, relative_urls)
-        self._written_files.add(path)
+        self.record_written(path)
         # Sent for every file: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
-
-    def check_overwrite(self, path, override):
-        """Pelican's _open_w rules, before rendering: whether this page is to be written."""
-        if path in self._overridden_files:
-            if override:
-                raise FileOverwriteFailedError(f'Failed to overwrite "{path}" a second time')
-            return False  # the overriding page stays
-        if path in self._written_files and not override:
-            raise FileOverwriteFailedError(
-                f'Failed to overwrite "{path}" as Pelican has already written to it previously'
-            )
-        if override:
-            self._overridden_files.add(path)
-        return True
 
     def handle(self, job):
         """Render one queued page unless its file is current; returns what to record."""
         template, context, name, kwargs, relative_urls = job
-        localcontext = local_context(context, name, kwargs, relative_urls)
-        if localcontext["localsiteurl"]:  # as Pelican: contents resolve their links with it
-            context["localsiteurl"] = localcontext["localsiteurl"]
+        localcontext = compat.writer_local_context(context, name, kwargs, relative_urls)
+        compat.share_local_siteurl(context, localcontext)  # as Pelican: contents resolve links with it
         key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
         rendered = not self.is_current(name, key)
         if rendered:
@@ -225,7 +188,9 @@ class IncrementalWriter(Writer):
             self.written(name)
         subject = kwargs.get("article") or kwargs.get("page")
         if subject is not None:
-            forget_content(subject)
+            # Pelican keeps every article's final HTML until the build ends; nothing needs
+            # it after the article's own page (a feed computes it again).
+            compat.forget_memoized_content(subject)
         return name, self.current[name], rendered
 
     def render(self, template, context, name, localcontext):
@@ -259,7 +224,7 @@ class IncrementalWriter(Writer):
             key = keys.digest(self.site_key(context), path, url, feed_type, feed_title, items, bodies)
             if self.is_current(path, key):
                 self.skipped += 1
-                self._written_files.add(sanitised_join(self.output_path, path))
+                self.record_written(sanitised_join(self.output_path, path))
                 return None
             self.rendered += 1
             feed = super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
@@ -267,11 +232,11 @@ class IncrementalWriter(Writer):
             return feed
         return super().write_feed(elements, context, path, url, feed_type, override_output, feed_title)
 
-    def _open_w(self, filename, encoding, override=False):
-        # A new file rather than the old one truncated: a hard-linked copy keeps its content.
-        if filename != os.devnull and os.path.lexists(filename) and filename not in self._written_files:
+    def before_open(self, filename):
+        """Pelican writes a feed: a new file rather than the old one truncated (a hard-linked
+        copy keeps its content)."""
+        if filename != os.devnull and os.path.lexists(filename) and not self.was_written(filename):
             os.unlink(filename)
-        return super()._open_w(filename, encoding, override)
 
     # --- end of build -------------------------------------------------------
 
@@ -292,30 +257,6 @@ class IncrementalWriter(Writer):
             "incremental_output: %d files written, %d unchanged and kept, %d removed",
             self.rendered, self.skipped, removed,
         )  # fmt: skip
-
-
-def local_context(context, name, kwargs, relative_urls):
-    """The variables of one page, as Pelican's Writer.write_file builds them."""
-    localcontext = context.copy()
-    localcontext["localsiteurl"] = localcontext.get("localsiteurl", None)
-    if relative_urls:
-        relative_url = path_to_url(get_relative_path(name))
-        localcontext["SITEURL"] = relative_url
-        localcontext["localsiteurl"] = relative_url
-    localcontext["output_file"] = name
-    localcontext.update(kwargs)
-    return localcontext
-
-
-def forget_content(content):
-    """Drop Pelican's memoized final HTML of ``content`` once its page is handled.
-
-    Pelican keeps the HTML of every article (about 10 KB each) until the build ends;
-    nothing needs it after the article's own page (a feed computes it again).
-    """
-    cache = getattr(type(content).get_content, "cache", None)
-    if cache is not None:
-        cache.pop((content, content.get_siteurl()), None)
 
 
 def remove_empty_parents(folder, root):

@@ -16,11 +16,13 @@ from pelican.contents import Content
 from pelican.urlwrappers import URLWrapper
 
 import trangxa
+from trangxa import compat
 
 PACKAGE_FOLDER = Path(trangxa.__file__).parent
 
-# Attributes that are not part of what a page shows, or are reached otherwise.
-SKIPPED_ATTRIBUTES = {"settings", "_context", "_content", "articles", "paginator"}
+# Attributes that are not part of what a page shows, or are reached otherwise
+# (a content's build context and its HTML before links are resolved: compat).
+SKIPPED_ATTRIBUTES = {"settings", *compat.CONTENT_INTERNALS, "articles", "paginator"}
 
 
 def digest(*parts):
@@ -34,7 +36,7 @@ def text_digest(text):
 
 PLAIN_TYPES = frozenset({type(None), str, int, float, bool})
 # What Pelican's Category/Tag/Author hold; it makes a new one for each article.
-PLAIN_WRAPPER_ATTRIBUTES = frozenset({"settings", "_name", "_slug", "_slug_from_name", "name", "slug"})
+PLAIN_WRAPPER_ATTRIBUTES = frozenset({"settings", *compat.TAXONOMY_INTERNALS, "name", "slug"})
 
 
 class Keys:

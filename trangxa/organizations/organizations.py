@@ -14,6 +14,8 @@ from markupsafe import escape
 from pelican import signals
 from pelican.generators import Generator
 
+from trangxa.lib.problems import field_line, notices_logger
+
 from .registry import load_registry
 
 logger = logging.getLogger(__name__)
@@ -68,17 +70,24 @@ def display_path(path):
 
 
 def report_unknown(article, name, registry, registry_file):
-    line = getattr(article, "field_lines", {}).get("organizations", 1)
+    line = field_line(getattr(article, "metadata", {}), "organizations")
     suggestions = registry.suggestions(name)
     hint = f" Có phải: {', '.join(suggestions)}?" if suggestions else ""
     logger.error(
-        "%s:%d: Không có tổ chức '%s' trong danh mục %s.%s",
+        "%s:%d: Không có tổ chức '%s' trong danh mục %s.%s %s",
         display_path(article.source_path),
         line,
         name,
         registry_file,
         hint,
+        HOW_TO_ADD.format(registry=registry_file),
     )
+
+
+HOW_TO_ADD = (
+    "Nếu đây là một tổ chức mới, thêm vào {registry} một mục như các mục đã có (slug: tên không dấu "
+    "nối bằng gạch ngang, name: tên đầy đủ, short_name: tên ngắn, group, order) rồi dựng lại."
+)
 
 
 def attach_organizations(generator):
@@ -88,13 +97,14 @@ def attach_organizations(generator):
     for label, message in registry.problems:
         logger.error("organizations: %s: %s: %s", settings["ORGANIZATIONS_REGISTRY"], label, message)
     infer = settings["ORGANIZATIONS_INFER"]
+    notices = notices_logger(settings)
     everything = [*generator.articles, *generator.drafts, *generator.hidden_articles, *generator.translations]
     for article in everything:
         found, unknown, inferred = resolve_names(article, registry, infer)
         for name in unknown:
             report_unknown(article, name, registry, display_path(registry_path(settings)))
-        if inferred and found:
-            logger.warning(
+        if inferred and found:  # a notice: `invoke check` lists it, a build keeps quiet
+            notices.info(
                 "%s: tự gắn vào %s theo tiêu đề; ghi 'organizations:' để xác nhận.",
                 display_path(article.source_path),
                 ", ".join(o.short_name for o in found),
