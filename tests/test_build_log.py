@@ -104,3 +104,18 @@ def test_gitlab_code_quality_report(bad_content, tmp_path):
     located = [i for i in issues if i["location"]["path"] == f"content/{LONG_NAME}"]
     assert len(located) == 1 and located[0]["location"]["lines"]["begin"] == 2
     assert located[0]["severity"] == "major" and "30/02/2025" in located[0]["description"]
+
+
+def test_a_clean_build_says_everything_in_vietnamese(tmp_path):
+    command = [
+        str(Path(sys.executable).parent / "pelican"), str(CONTENT), "-o", str(tmp_path / "out"),
+        "-s", str(ROOT / "pelicanconf.py"), "-e", f'CACHE_PATH="{tmp_path / "cache"}"',
+    ]  # fmt: skip
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, timeout=300)
+    assert result.returncode == 0, result.stderr
+    lines = (result.stdout + result.stderr).splitlines()
+    assert lines and all(line.strip() for line in lines)
+    english = ("Done", "Processed", "written", "bundles", "WARNING", "ERROR", "CRITICAL", ".py:", "trangxa")
+    assert not [line for line in lines if any(word in line for word in english)], lines
+    assert not [line for line in lines if "lỗi:" in line or "cảnh báo:" in line], "the sample is clean"
+    assert any(line.startswith("Đã dựng ") and " bài" in line for line in lines)

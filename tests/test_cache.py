@@ -71,7 +71,7 @@ def test_parallel_reading_gives_the_same_site(site, tmp_path):
         output, log_level=logging.INFO, CACHE_CONTENT=True, LOAD_CONTENT_CACHE=True,
         CACHE_PATH=str(tmp_path / "cache"), PARALLEL_READING_WORKERS=2, PARALLEL_READING_MIN_FILES=1,
     )  # fmt: skip
-    assert any(r.getMessage().startswith("parallel_reading: read 49 files with 2") for r in records)
+    assert any(r.getMessage().startswith("Đã đọc 49 tệp bằng 2 tiến trình") for r in records)
     warnings = [r.getMessage() for r in records if r.levelno >= logging.WARNING]
     assert warnings == [r.getMessage() for r in site.warnings]
     pages = sorted(p.relative_to(site.output) for p in site.output.rglob("*.html"))

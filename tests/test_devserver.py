@@ -8,6 +8,7 @@ import threading
 import time
 
 import pytest
+from bs4 import BeautifulSoup
 from conftest import CONTENT, ROOT
 from pelican import signals
 from pelican.settings import read_settings
@@ -147,5 +148,19 @@ def test_the_server_answers_as_a_static_host(tmp_path):
         (tmp_path / "404.html").write_text("<h1>Trang 404 của xã</h1>", encoding="utf-8")
         assert fetch(port, "/bai-viet/2025/khong-co.html")[:2] == (404, "<h1>Trang 404 của xã</h1>")
         assert fetch(port, "/pagefind/")[0] == 404, "no folder listing"
+    finally:
+        server.shutdown()
+
+
+def test_a_wrong_address_gets_the_sites_404_page_with_its_style(site):
+    port = free_port()
+    server = devserver.start_http_server(str(site.output), port)
+    try:
+        status, body, _ = fetch(port, "/bai-viet/2025/khong-co-bai-nay.html")
+        assert status == 404 and "Không tìm thấy" in body
+        page = BeautifulSoup(body, "html.parser")
+        assert page.find("base")["href"] == "/", "relative links start from the root, whatever the depth"
+        stylesheet = page.find("link", rel="stylesheet")["href"]
+        assert fetch(port, "/" + stylesheet.removeprefix("./"))[0] == 200
     finally:
         server.shutdown()

@@ -40,7 +40,7 @@ def build(content, output, **overrides):
         SEARCH_INDEX=False,
         **overrides,
     )
-    summary = [r.getMessage() for r in records if r.getMessage().startswith("incremental_output:")]
+    summary = [r.getMessage() for r in records if r.getMessage().startswith("Đã ghi ")]
     assert len(summary) == 1, summary
     return summary[0]
 
@@ -98,9 +98,9 @@ def rebuilt(tmp_path_factory):
 
 def test_a_rebuild_without_changes_renders_only_the_unkeyed_templates(rebuilt):
     first, second, *_ = rebuilt["summaries"]
-    assert "0 unchanged" in first
+    assert "giữ nguyên 0 trang" in first
     # Category index, search page, robots.txt, organization index: always written (cheap, few).
-    assert second.startswith("incremental_output: 4 files written,"), second
+    assert second.startswith("Đã ghi 4 trang mới hoặc thay đổi,"), second
 
 
 def test_incremental_rebuild_equals_a_full_build(rebuilt):
@@ -137,7 +137,7 @@ def test_new_article_changes_few_pages(rebuilt):
     assert 1 <= len(other_news) <= 12, other_news
     assert len(changed) <= 40, changed
     # What was written is what changed, and the 4 templates written at every build.
-    written = int(rebuilt["summaries"][2].split()[1])
+    written = int(rebuilt["summaries"][2].split()[2])  # "Đã ghi N trang …"
     assert written <= len(added) + len(changed) + 4
 
 

@@ -139,12 +139,12 @@ def test_a_rebuild_indexes_only_the_bundles_that_changed(tmp_path):
 
     def summary():
         records = build_site(output, content, "publishconf.py", log_level=logging.INFO)
-        return next(r.getMessage() for r in records if r.getMessage().startswith("search_index:"))
+        return next(r.getMessage() for r in records if r.getMessage().startswith("Tìm kiếm:"))
 
-    assert summary() == "search_index: 4 bundles, 4 indexed again, 51 pages"
-    assert summary() == "search_index: 4 bundles, 0 indexed again, 51 pages"
+    assert summary() == "Tìm kiếm: 51 trang trong 4 phần chỉ mục, 4 phần lập lại."
+    assert summary() == "Tìm kiếm: 51 trang trong 4 phần chỉ mục, 0 phần lập lại."
     edited = sorted((content / "bai-viet/2025").glob("*.md"))[0]
     edited.write_text(edited.read_text("utf-8") + "\nBổ sung: từ khóa riêng xyzabc.\n", "utf-8")
-    assert summary() == "search_index: 4 bundles, 1 indexed again, 51 pages"
+    assert summary() == "Tìm kiếm: 51 trang trong 4 phần chỉ mục, 1 phần lập lại."
     listing = json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
     assert listing == {"bundles": ["2026/", "2025/", "2024/", "trang/"]}

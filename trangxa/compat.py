@@ -413,6 +413,21 @@ def connect_after_registered_receivers(signal, receiver):
     signal.connect(receiver)
 
 
+# --- Pelican's own console lines ------------------------------------------------------------
+# Relies on: pelican.log.console, the rich Console that Pelican.run prints its English
+# "Done: Processed 48 articles, 1 draft, …" line with (after `finalized`, not through
+# logging), wrapped at 80 columns in a CI log; `quiet` is rich's public switch.
+# Why: every line an editor sees is Vietnamese and one line long; trangxa.build_log
+# prints the same summary in Vietnamese.
+# Gain: no English, no wrapped line at the end of every build.
+# Written for: Pelican 4.12.0 (rich 15.0.0).
+
+
+def silence_pelican_console():
+    """Pelican's console prints nothing (its log records still go to the handlers)."""
+    pelican.log.console.quiet = True
+
+
 # --- Typography: smartypants' steps ----------------------------------------------------------
 # Relies on: smartypants.smartypants calling its steps (convert_quotes, convert_dashes…,
 # process_escapes) through the module's globals, so that a module attribute replaced is
@@ -484,6 +499,7 @@ def replace_typogrify_widont(function):
 # Everything above relies on these. Attributes: (owner, name), the owner a dotted path.
 RELIED_ON_ATTRIBUTES = [
     ("pelican.writers", "Paginator"),
+    ("pelican.log", "console"),
     ("pelican.paginator.Page", "_from_settings"),
     ("pelican.generators", "process_translations"),
     ("pelican.utils", "process_translations"),

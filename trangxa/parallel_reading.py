@@ -65,7 +65,7 @@ def read_in_parallel(generator, paths_key, excludes_key):
     ) as pool:
         for path, content, metadata in pool.map(_read, todo, chunksize=16):
             compat.store_read(generator.readers, path, content, metadata)
-    logger.info("parallel_reading: read %d files with %d processes", len(todo), workers)
+    logger.info("Đã đọc %d tệp bằng %d tiến trình song song.", len(todo), workers)
 
 
 def read_articles(generator):

@@ -16,9 +16,12 @@ import json
 import logging
 import os
 import sys
+import time
 
 from pelican import signals
 from rich.logging import RichHandler
+
+from trangxa import compat
 
 from .formatting import coloured, github_annotation, gitlab_issue, plain_line
 
@@ -72,6 +75,42 @@ class CodeQualityReport(logging.Handler):
             json.dump(self.issues, report, ensure_ascii=False, indent=1)
 
 
+class BuildSummary:
+    """What the build made, counted as the generators finish; printed in Vietnamese at the end."""
+
+    def __init__(self):
+        self.start = time.monotonic()
+        self.articles = self.drafts = self.pages = 0
+
+    def line(self):
+        seconds = f"{time.monotonic() - self.start:.1f}".replace(".", ",")
+        drafts = f", {self.drafts} bản nháp" if self.drafts else ""
+        return f"Đã dựng {self.articles} bài{drafts}, {self.pages} trang trong {seconds} giây."
+
+
+SUMMARY = BuildSummary()
+
+
+def start_summary(generator):
+    """article_generator_init: a new build (autoreload runs many in one process)."""
+    global SUMMARY
+    SUMMARY = BuildSummary()
+
+
+def count_articles(generator):
+    SUMMARY.articles = len(generator.articles) + len(generator.translations)
+    SUMMARY.drafts = len(generator.drafts) + len(generator.drafts_translations)
+
+
+def count_pages(generator):
+    SUMMARY.pages = len(generator.pages) + len(generator.translations)
+
+
+def print_summary(pelican):
+    """finalized, after every plugin's work: the line Pelican prints in English, in Vietnamese."""
+    print(SUMMARY.line(), flush=True)
+
+
 def install_handlers(pelican):
     """initialized: swap each rich console handler for a one-line one; add the CI report."""
     root = logging.getLogger()
@@ -88,7 +127,12 @@ def install_handlers(pelican):
     path = pelican.settings.get("BUILD_LOG_CODE_QUALITY_REPORT")
     if path:
         root.addHandler(CodeQualityReport(path))
+    compat.silence_pelican_console()  # its English "Done: …" line; print_summary says it
+    compat.connect_after_registered_receivers(signals.finalized, print_summary)
 
 
 def register():
     signals.initialized.connect(install_handlers)
+    signals.article_generator_init.connect(start_summary)
+    signals.article_generator_finalized.connect(count_articles)
+    signals.page_generator_finalized.connect(count_pages)

@@ -254,7 +254,7 @@ class IncrementalWriter(compat.Writer):
         if self.enabled:
             save_state(self.state_path, self.current)
         logger.info(
-            "incremental_output: %d files written, %d unchanged and kept, %d removed",
+            "Đã ghi %d trang mới hoặc thay đổi, giữ nguyên %d trang, xóa %d trang.",
             self.rendered, self.skipped, removed,
         )  # fmt: skip
 

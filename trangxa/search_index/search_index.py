@@ -124,7 +124,8 @@ def build_index(pelican):
     (root / BUNDLES_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
     state.parent.mkdir(parents=True, exist_ok=True)
     state.write_text(json.dumps(bundles), encoding="utf-8")
-    logger.info("search_index: %d bundles, %d indexed again, %d pages", len(bundles), indexed, len(files))
+    summary = "Tìm kiếm: %d trang trong %d phần chỉ mục, %d phần lập lại."
+    logger.info(summary, len(files), len(bundles), indexed)
 
 
 def state_file(settings, output):
