@@ -27,7 +27,7 @@ $(TEST_READY): $(SITE_READY) requirements-dev.txt package-lock.json
 	touch $(TEST_READY)
 
 serve: $(SITE_READY)
-	$(BIN)/invoke serve $(if $(PORT),--port $(PORT))
+	$(BIN)/invoke serve $(if $(PORT),--port $(PORT)) $(if $(COUNTER_PORT),--counter-port $(COUNTER_PORT))
 
 test: $(TEST_READY)
 	@bash .ci/system-packages

@@ -182,13 +182,25 @@ JINJA_ENVIRONMENT["autoescape"] = True
 CONTENT_EMBED_HOSTS = ["www.youtube.com", "www.youtube-nocookie.com"]
 
 # --- Development -------------------------------------------------------------
+# `invoke preview` sets it: every page then says "Bản xem trước — chưa đăng" (drafts say it too).
+PREVIEW = False
 # Its own folder: `make serve` rebuilding while `make publish` runs never mixes the two builds.
 OUTPUT_PATH = "output-dev"
 SITEURL = ""
 RELATIVE_URLS = True
-# Feeds need absolute URLs: they are written by publishconf.py.
-FEED_ALL_ATOM = None
-CATEGORY_FEED_ATOM = None
+# Feeds: the whole site, each category, each organization (trangxa.organizations). They need
+# absolute addresses: the development server's here (`make serve` gives its own port),
+# the site's own in publishconf.py.
+FEED_DOMAIN = "http://localhost:8000"
+FEED_ALL_ATOM = "feeds/tat-ca.atom.xml"
+FEED_ALL_RSS = "feeds/tat-ca.rss.xml"
+CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
+CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
+ORGANIZATION_FEED_ATOM = "feeds/to-chuc/{slug}.atom.xml"
+ORGANIZATION_FEED_RSS = "feeds/to-chuc/{slug}.rss.xml"
+FEED_MAX_ITEMS = 20
+# RSS items carry the lead (with the cover photo); Atom items carry the full text too.
+RSS_FEED_SUMMARY_ONLY = True
 TRANSLATION_FEED_ATOM = None
 AUTHOR_FEED_ATOM = None
 AUTHOR_FEED_RSS = None

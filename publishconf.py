@@ -18,16 +18,7 @@ SITEURL = os.environ.get("SITEURL", "https://tanhoa.binhnguyen.gov.vn").rstrip("
 OUTPUT_PATH = "output"  # development builds go to output-dev/ (pelicanconf.py)
 RELATIVE_URLS = False
 
-FEED_DOMAIN = SITEURL
-FEED_ALL_ATOM = "feeds/tat-ca.atom.xml"
-FEED_ALL_RSS = "feeds/tat-ca.rss.xml"
-CATEGORY_FEED_ATOM = "feeds/chuyen-muc/{slug}.atom.xml"
-CATEGORY_FEED_RSS = "feeds/chuyen-muc/{slug}.rss.xml"
-ORGANIZATION_FEED_ATOM = "feeds/to-chuc/{slug}.atom.xml"
-ORGANIZATION_FEED_RSS = "feeds/to-chuc/{slug}.rss.xml"
-FEED_MAX_ITEMS = 20
-# RSS items carry the lead (with the cover photo); Atom items carry the full text too.
-RSS_FEED_SUMMARY_ONLY = True
+FEED_DOMAIN = SITEURL  # the feeds themselves are set in pelicanconf.py
 
 # The counter's public address, e.g. https://tanhoa.binhnguyen.gov.vn/api/counter behind
 # the reverse proxy (docs/counter.md); without one the box is left out.

@@ -22,7 +22,7 @@ CONTENT = "content"
 OUTPUT = "output"  # the publishing build (make publish); deploy sends this folder
 DEV_OUTPUT = "output-dev"  # the development build (make build, make serve): OUTPUT_PATH of pelicanconf.py
 PORT = int(os.environ.get("PORT", 8000))
-COUNTER_PORT = 8001
+COUNTER_PORT = int(os.environ.get("COUNTER_PORT", 8001))
 COUNTER_DB = HERE / ".counter" / "counter.sqlite3"
 
 
@@ -59,20 +59,29 @@ def rebuild(c):
     _pelican(c, "pelicanconf.py", "--delete-output-directory")
 
 
-@task
-def serve(c, port=PORT):
+@task(help={"port": "Cổng của trang (mặc định 8000)", "counter-port": "Cổng của bộ đếm (mặc định 8001)"})
+def serve(c, port=PORT, counter_port=COUNTER_PORT):
     """Dựng, mở trang tại http://localhost:8000 và dựng lại mỗi khi lưu bài (make serve).
 
     Build into output-dev/, serve at http://localhost:8000 and rebuild when content changes.
 
-    The visitor counter service runs next to it (port 8001), so the counter box works.
+    The visitor counter service runs next to it (port 8001), so the counter box works; the
+    pages are built to call it on the port given. Both ports can be chosen
+    (``make serve PORT=8010 COUNTER_PORT=8011``); a busy one is one Vietnamese line.
     The published site (output/) is never touched: `make publish` can run at the same time.
     """
-    from trangxa.devserver import serve as serve_site  # noqa: PLC0415
+    from trangxa.devserver import ensure_port_is_free  # noqa: PLC0415
+    from trangxa.devserver import serve as serve_site
 
-    service = subprocess.Popen(counter_command(site_port=port))
+    port, counter_port = int(port), int(counter_port)
+    ensure_port_is_free(counter_port, "bộ đếm truy cập", "COUNTER_PORT")
+    service = subprocess.Popen(counter_command(site_port=port, port=counter_port))
     try:
-        serve_site("pelicanconf.py", port=int(port))
+        addresses = {
+            "COUNTER_URL": f"http://localhost:{counter_port}",
+            "FEED_DOMAIN": f"http://localhost:{port}",
+        }
+        serve_site("pelicanconf.py", port=port, overrides=addresses)
     finally:
         service.terminate()
         service.wait(timeout=10)
@@ -107,16 +116,17 @@ def preview(c, path):
 
     Build one article alone into output-dev/xem-truoc/ (under a second, whatever the site's size).
 
-    Only that file is read, so "Thông tin khác" stays empty; `make serve` shows it at
-    http://localhost:8000/xem-truoc/…
+    Only that file and the pages are read, so "Thông tin khác" stays empty; the page says
+    "Bản xem trước — chưa đăng"; `make serve` shows it at http://localhost:8000/xem-truoc/…
     """
     source = Path(path).resolve()
     relative = source.relative_to((HERE / CONTENT).resolve()).as_posix()
     target = HERE / DEV_OUTPUT / "xem-truoc"
     overrides = [
-        f'ARTICLE_PATHS=["{relative}"]', "PAGE_PATHS=[]", "STATIC_PATHS=[]", "DIRECT_TEMPLATES=[]",
+        f'ARTICLE_PATHS=["{relative}"]', "STATIC_PATHS=[]", "DIRECT_TEMPLATES=[]",
         "SEARCH_INDEX=false", "CACHE_CONTENT=false", "LOAD_CONTENT_CACHE=false",
         "RESPONSIVE_IMAGE_WIDTHS=[]",  # Pelican copies the photos the article links; no resized copies
+        "PREVIEW=true",  # the banner "Bản xem trước — chưa đăng"; the pages (menu) are read as usual
     ]  # fmt: skip
     _pelican(c, "pelicanconf.py", f"-o {target}", "-e", *(f"'{o}'" for o in overrides))
     pages = sorted((target / "bai-viet").rglob("*.html"), key=lambda p: p.stat().st_mtime)

@@ -259,6 +259,9 @@ def test_preview_builds_one_article_alone():
     for img in soup.select("article.article img"):
         assert (built[0].parent / img["src"]).resolve().is_file()
     assert "xem-truoc/bai-viet/2025/" in result.stdout
+    assert soup.select_one(".preview-banner").get_text(strip=True) == "Bản xem trước — chưa đăng"
+    menu = [a.get_text(strip=True).replace("\xa0", " ") for a in soup.select("nav.main-menu a")]
+    assert {"Trang chủ", "Giới thiệu", "Liên hệ"} <= set(menu), menu
 
 
 def test_every_file_under_content_is_published_or_reported(tmp_path):

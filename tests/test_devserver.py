@@ -164,3 +164,24 @@ def test_a_wrong_address_gets_the_sites_404_page_with_its_style(site):
         assert fetch(port, "/" + stylesheet.removeprefix("./"))[0] == 200
     finally:
         server.shutdown()
+
+
+def test_a_busy_counter_port_is_one_line_too():
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        command = [
+            sys.executable,
+            "-m",
+            "invoke",
+            "serve",
+            "--port",
+            str(free_port()),
+            "--counter-port",
+            str(port),
+        ]
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1 and f"Cổng {port} (bộ đếm truy cập)" in lines[0] and "COUNTER_PORT=" in lines[0]

@@ -384,6 +384,8 @@ def what_could_run(soup, site_url):
                 found.append(f"<{tag.name} {name}={value!r}>")
         if tag.name == "iframe" and urlsplit(tag.get("src", "")).hostname not in EMBED_HOSTS:
             found.append(f"iframe {tag.get('src')!r}")
+        if tag.name == "base" and tag.get("href") == "/":
+            continue  # the theme's own, on the 404 page of a development build (links from the root)
         if tag.name in ("object", "embed", "base", "svg", "math") or tag.get("http-equiv") == "refresh":
             found.append(f"<{tag.name}>")
     return found

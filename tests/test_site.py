@@ -278,3 +278,12 @@ def test_nothing_is_loaded_from_outside(site):
             if tag.name == "link" and tag.get("rel") == ["alternate"]:
                 continue
             assert not re.match(r"^(https?:)?//", url), (relative, url)
+
+
+def test_only_drafts_say_they_are_previews(site):
+    drafts = list((site.output / "ban-nhap").glob("*.html"))
+    assert drafts, "the sample has a draft, shown by the development build"
+    for draft in drafts:
+        assert "Bản xem trước — chưa đăng" in draft.read_text(encoding="utf-8")
+    published = next((site.output / "bai-viet").rglob("*.html"))
+    assert "preview-banner" not in published.read_text(encoding="utf-8")

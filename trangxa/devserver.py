@@ -21,6 +21,7 @@ import http.server
 import io
 import logging
 import os
+import socket
 import sys
 import threading
 
@@ -142,6 +143,28 @@ class SiteRequestHandler(http.server.SimpleHTTPRequestHandler):
         """Quiet: the editor reads the build's messages, not every request."""
 
 
+def port_is_busy(port, what, variable):
+    """One Vietnamese line saying how to choose another port, and exit code 2."""
+    print(
+        f"Cổng {port} ({what}) đang được một chương trình khác dùng. Tắt chương trình đó, hoặc chọn "
+        f"cổng khác: make serve {variable}={port + 10}",
+        file=sys.stderr,
+    )
+    sys.exit(2)
+
+
+def ensure_port_is_free(port, what, variable, bind="127.0.0.1"):
+    """Exit with :func:`port_is_busy` unless ``port`` can be listened on (for a service started apart)."""
+    with socket.socket() as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind((bind, port))
+        except OSError as error:
+            if error.errno == errno.EADDRINUSE:
+                port_is_busy(port, what, variable)
+            raise
+
+
 def start_http_server(output_path, port, bind="127.0.0.1", ready=None):
     """Serve output_path in a thread; a busy port is one Vietnamese line and exit code 2.
 
@@ -158,12 +181,7 @@ def start_http_server(output_path, port, bind="127.0.0.1", ready=None):
         server = http.server.ThreadingHTTPServer((bind, port), handler)
     except OSError as error:
         if error.errno == errno.EADDRINUSE:
-            print(
-                f"Cổng {port} đang được một chương trình khác dùng. Tắt chương trình đó, hoặc chọn cổng "
-                f"khác: make serve PORT={port + 10}",
-                file=sys.stderr,
-            )
-            sys.exit(2)
+            port_is_busy(port, "trang", "PORT")
         raise
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server
