@@ -128,6 +128,7 @@ PLUGINS = [
     "trangxa.content_checks",
     "trangxa.credits",
     "trangxa.organizations",
+    "trangxa.documents",  # Văn bản: documents, filters, disclosures (after organizations)
     "trangxa.other_news",
     "trangxa.fast_taxonomies",
     "trangxa.sharing",
@@ -137,6 +138,7 @@ PLUGINS = [
     "trangxa.incremental_output",
     "sitemap",  # pelican-sitemap
     "trangxa.search_index",
+    "trangxa.redirects",  # old portals' addresses to the imported articles (after incremental_output)
 ]
 # Development builds report every problem and still build what they can;
 # publishconf.py makes any error fail the build.
@@ -171,6 +173,73 @@ COUNTER_URL = "http://localhost:8001"
 COUNTER_BASE = 2713911
 # "Đang trực tuyến" counts visitors seen in the last COUNTER_ONLINE_WINDOW seconds.
 COUNTER_ONLINE_WINDOW = 300
+
+# --- Văn bản: documents and public disclosures (trangxa.documents) -------------------
+# One Markdown file per document in content/van-ban/ (or content/van-ban/<năm>/), its files
+# next to it; docs/editors/van-ban.md. Pages: /van-ban/ (filters), /cong-khai/, one per document.
+DOCUMENTS_PATH = "van-ban"
+# The forms editors may write (`form:`), with their code in numbers (Decree 30/2020/NĐ-CP,
+# Appendix III); None: no code (official letters, "356/UBND-VP").
+DOCUMENTS_FORMS = {
+    "Nghị quyết": "NQ",
+    "Quyết định": "QĐ",
+    "Chỉ thị": "CT",
+    "Kế hoạch": "KH",
+    "Thông báo": "TB",
+    "Báo cáo": "BC",
+    "Tờ trình": "TTr",
+    "Công văn": None,
+    "Hướng dẫn": "HD",
+    "Chương trình": "CTr",
+    "Kết luận": "KL",
+    "Quy chế": "QC",
+}
+# Lĩnh vực (`field:`), in the order the filters show them; /cong-khai/ groups by them.
+DOCUMENTS_FIELDS = [
+    "Tài chính – Ngân sách",
+    "Kinh tế – Nông nghiệp",
+    "Đất đai – Xây dựng",
+    "Tài nguyên – Môi trường",
+    "Văn hóa – Xã hội",
+    "Lao động – An sinh xã hội",
+    "Giáo dục – Y tế",
+    "Quốc phòng – An ninh",
+    "Tổ chức – Cán bộ",
+    "Tư pháp – Hành chính",
+    "Công tác Đảng – Đoàn thể",
+]
+# The code each organization of content/organizations.yml writes in its numbers (the part
+# after the form's code: 125/KH-UBND); numbers are checked against it.
+DOCUMENTS_ISSUER_CODES = {
+    "dang-uy": "ĐU",
+    "hdnd": "HĐND",
+    "ubnd": "UBND",
+    "cong-an-xa": "CAX",
+    "ban-chqs": "BCHQS",
+    "mttq": "MTTQ",
+    "hoi-nong-dan": "HND",
+    "hoi-lhpn": "HPN",
+    "doan-thanh-nien": "ĐTN",
+    "hoi-cuu-chien-binh": "CCB",
+    "hoi-nguoi-cao-tuoi": "NCT",
+}
+# Organizations numbering as the Party does: 02-CT/ĐU (the others: 125/KH-UBND).
+DOCUMENTS_PARTY_STYLE = ["dang-uy", "doan-thanh-nien", "hoi-nong-dan", "hoi-lhpn", "hoi-cuu-chien-binh"]
+DOCUMENTS_PER_PAGE = 20
+DOCUMENTS_FEED_ATOM = "feeds/van-ban.atom.xml"
+DOCUMENTS_FEED_RSS = "feeds/van-ban.rss.xml"
+# The site search indexes the document pages too (their text, extracted from the PDFs).
+SEARCH_INDEX_PATHS = ["bai-viet", "trang", "van-ban"]
+
+# --- Old portals: imported articles, old links kept alive (trangxa.redirects) ----------
+# `invoke import-portal` turns pages saved from the former communes' portals into articles
+# (docs/editors/nhap-bai-cu.md); each keeps its old addresses (front matter `old_urls`) and
+# where it came from (`origin`, shown under the title). The build writes redirects from the
+# old paths to the new pages: an nginx map (included by the server; "" to not write it), a
+# `_redirects` file (Netlify, Cloudflare Pages), and a small page at each old path.
+REDIRECTS_NGINX_MAP = ".duong-dan-cu.nginx.conf"
+REDIRECTS_FILE = "_redirects"
+REDIRECTS_PAGES = True
 
 # --- Security: nothing from content runs as code -------------------------------
 # Templates escape every value; only HTML the project made itself (the sanitized body and

@@ -244,3 +244,34 @@ def test(c, fast=False):
 # Editors' and operators' tasks at the top; the developers' under "dev".
 namespace = Collection(clean, build, rebuild, serve, counter, preview, publish, deploy, rollback, check)
 namespace.add_collection(Collection("dev", test, bench, audit))
+
+
+@task(
+    iterable=["source"],
+    help={
+        "source": "Tệp, thư mục hoặc mẫu tên các trang đã lưu (.html, .mhtml, .txt); ghi nhiều lần được.",
+        "into": "Thư mục bài viết, ví dụ content/bai-viet.",
+        "origin": 'Nơi bài đến, ví dụ "Phường Đức Thuận (cũ)" (hiện dưới tiêu đề bài).',
+        "report": "Ghi báo cáo JSON vào tệp này.",
+        "force": "Ghi đè cả bài đã được sửa sau lần nhập trước.",
+        "dry-run": "Chỉ báo sẽ làm gì, không ghi tệp nào.",
+    },
+)
+def import_portal(c, source, into, origin=None, report=None, force=False, dry_run=False):
+    """Nhập bài từ cổng thông tin cũ (trang đã lưu hoặc chữ chép từ trang); xem docs/editors/nhap-bai-cu.md.
+
+    Import saved pages of an old portal as articles: python -m trangxa.importer.
+    """
+    from trangxa.importer import main  # noqa: PLC0415
+
+    argv = ["--source", *source, "--into", into, "--settings", str(HERE / "pelicanconf.py")]
+    argv += ["--origin", origin] if origin else []
+    argv += ["--report", report] if report else []
+    argv += ["--force"] if force else []
+    argv += ["--dry-run"] if dry_run else []
+    code = main(argv)
+    if code:
+        sys.exit(code)
+
+
+namespace.add_task(import_portal)

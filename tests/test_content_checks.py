@@ -261,7 +261,12 @@ def test_preview_builds_one_article_alone():
     assert "xem-truoc/bai-viet/2025/" in result.stdout
     assert soup.select_one(".preview-banner").get_text(strip=True) == "Bản xem trước — chưa đăng"
     menu = [a.get_text(strip=True).replace("\xa0", " ") for a in soup.select("nav.main-menu a")]
-    assert {"Trang chủ", "Giới thiệu", "Liên hệ"} <= set(menu), menu
+    assert {"Trang chủ", "Giới thiệu", "Liên hệ", "Kinh tế", "Thông báo", "Văn bản"} <= set(menu), menu
+    preview_root = ROOT / "output-dev" / "xem-truoc"
+    for link in soup.select("nav.main-menu a"):  # out of xem-truoc/, to the development site's pages
+        target = (built[0].parent / link["href"]).resolve()
+        dev_root = ROOT / "output-dev"
+        assert (target == dev_root or dev_root in target.parents) and preview_root not in target.parents, link
 
 
 def test_every_file_under_content_is_published_or_reported(tmp_path):
@@ -312,3 +317,12 @@ def test_a_yaml_mistake_is_reported_once(tmp_path):
     recap = [m for m in about if "không được xuất bản:" in m]
     assert recap and "YAML" in recap[0] and "tiêu đề" not in recap[0], "the recap names the cause"
     assert not any("Skipping" in r.getMessage() for r in records)
+
+
+def test_a_drafts_problems_do_not_stop_a_publish(tmp_path):
+    # An imported article whose date could not be established is written as a draft.
+    content, bad_file = make_content(tmp_path, article(date=None, author=None, extra="Status: draft"))
+    records = build_site(tmp_path / "output", content=content, settings_file="publishconf.py")
+    about = [r for r in records if r.getMessage().startswith(f"{bad_file}:")]
+    assert about and all(r.levelno == logging.WARNING for r in about), [r.getMessage() for r in about]
+    assert any("chưa có ngày đăng" in r.getMessage() for r in about)

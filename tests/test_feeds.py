@@ -107,3 +107,34 @@ def test_a_real_feed_reader_reads_every_feed(published, tmp_path):
         expected_guids |= {entry.id for entry in feed.entries}
     # An item shared by several feeds (same id) is stored once.
     assert guids == expected_guids
+
+
+def test_feed_titles_use_the_pages_en_dash(published):
+    """A category's or an organization's feed: "<site> – <name>", the dash of the pages'
+    <title> ("Kinh tế – <site>"), not Pelican's hyphen."""
+    site_name = parse(published.output / "feeds/tat-ca.atom.xml").feed.title
+    assert published.soup("index.html").title.get_text() == site_name
+    page_titles = {
+        "chuyen-muc/kinh-te": published.soup("chuyen-muc/kinh-te/index.html").title.get_text(),
+        "to-chuc/hoi-nong-dan": published.soup("to-chuc/hoi-nong-dan/index.html").title.get_text(),
+    }
+    for folder, page_title in page_titles.items():
+        name = page_title.removesuffix(f" – {site_name}")
+        assert name != page_title, page_title
+        for kind in ("atom", "rss"):
+            feed = parse(published.output / f"feeds/{folder}.{kind}.xml")
+            assert feed.feed.title == f"{site_name} – {name}"
+    for path in feed_files(published):
+        title = parse(path).feed.title
+        assert " - " not in title, (path, title)
+        assert title == site_name or title.startswith(f"{site_name} – "), (path, title)
+
+
+def test_only_pelicans_joining_hyphen_is_replaced():
+    from trangxa.compat import feed_title_with_separator as retitle
+
+    assert retitle("Xã Tân Hòa - Kinh tế", "Xã Tân Hòa", " – ") == "Xã Tân Hòa – Kinh tế"
+    assert retitle("Xã Tân Hòa - Tin - Ảnh", "Xã Tân Hòa", " – ") == "Xã Tân Hòa – Tin - Ảnh"
+    assert retitle("Xã Tân Hòa", "Xã Tân Hòa", " – ") == "Xã Tân Hòa"
+    assert retitle("Trang khác - Kinh tế", "Xã Tân Hòa", " – ") == "Trang khác - Kinh tế"
+    assert retitle("Hội A & B - Tin", "Hội A &amp; B", " – ") == "Hội A & B – Tin"  # tags stripped

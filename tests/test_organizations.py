@@ -120,7 +120,10 @@ def test_paginated_organization_uses_vietnamese_labels(tmp_path):
     assert second_path.startswith(f"to-chuc/{slug}/trang-")
     second = BeautifulSoup((tmp_path / second_path).read_text("utf-8"), "html.parser")
     assert "Trang trước" in second.select_one('.pagination a[rel="prev"]').get_text()
-    assert f"trang {second_path.split('trang-')[1].split('/')[0]}" in second.title.get_text()
+    # Archive pages are named by the dates of their articles, not by their number (from the oldest).
+    days = sorted(time["datetime"][:10] for time in second.select(".article-list time"))
+    oldest, newest = ("/".join(reversed(day.split("-"))) for day in (days[0], days[-1]))
+    assert f" – tin từ {oldest} đến {newest} – " in second.title.get_text()
 
 
 def test_overview_groups_counts_and_latest(site):
@@ -262,3 +265,35 @@ def test_unknown_organization_fails_a_strict_build(small_site, tmp_path):
     )
     assert result.returncode != 0
     assert "Hoi nong dn" in result.stdout + result.stderr
+
+
+def test_description_gets_the_articles_typography_and_stays_text():
+    from markupsafe import Markup
+    from pelican.settings import read_settings
+
+    from trangxa.organizations.registry import description_html
+
+    settings = read_settings(str(CONTENT.parent / "pelicanconf.py"))
+    html = description_html("Phong trào \"Tuổi cao -- gương sáng\" của <b>hội</b> & 'chi hội'", settings)
+    assert isinstance(html, Markup)  # printed as it is by the templates
+    text = BeautifulSoup(str(html), "html.parser").get_text()
+    assert text == "Phong trào “Tuổi cao – gương sáng” của <b>hội</b> & ‘chi\u00a0hội’"  # markup stays text
+    assert "<b>" not in html
+    plain = {**settings, "FRONT_MATTER_TYPOGRIFY": False, "TYPOGRIFY": False}
+    assert description_html('Phong trào "A" & <b>', plain) == 'Phong trào "A" &amp; &lt;b&gt;'
+    assert description_html(None, settings) == ""
+
+
+def test_pages_show_descriptions_with_curly_quotes(site):
+    quoted = [o for o in REGISTRY.organizations if '"' in str(o.description) or "“" in str(o.description)]
+    assert quoted, "the sample registry has descriptions with quotes"
+    for organization in quoted:
+        soup = site.soup(f"to-chuc/{organization.slug}/index.html")
+        shown = soup.select_one(".organization-info p").get_text()
+        assert '"' not in shown and "“" in shown and "”" in shown, shown
+        description = soup.select_one('meta[name="description"]')["content"]
+        assert '"' not in description and "“" in description and "<" not in description
+        assert normalize(description) == normalize(shown)
+    cards = site.soup("to-chuc/index.html").select(".organization-card p:not(.organization-stats)")
+    assert any("“" in card.get_text() for card in cards)
+    assert not any('"' in card.get_text() for card in cards)

@@ -1,4 +1,4 @@
-"""“Thông tin khác”: relevance tiers, nearest dates, never the article itself."""
+"""“Thông tin khác”: relevance tiers, nearest dates, never the article itself; shown newest first."""
 
 import datetime
 import os
@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from conftest import CONTENT, ROOT
 
-from trangxa.other_news import DateIndex, choose_other_news
+from trangxa.other_news import DateIndex, add_other_news, choose_other_news
 
 START = datetime.datetime(2024, 1, 1)
 
@@ -65,6 +65,37 @@ def test_organization_beats_category_beats_date():
     near_other = make(3, "Thông báo", [], day=101)
     chosen = choose_other_news([target, same_org_far, same_category, near_other], 8)
     assert chosen[id(target)] == [same_org_far, same_category, near_other]
+
+
+def test_shown_newest_first_chosen_by_relevance():
+    """The issue's example: chosen by relevance (15/10, 10/04, 23/12…), shown newest first."""
+    rng = random.Random(3)
+    categories = ["Kinh tế", "Thông báo", "Văn hóa – Xã hội"]
+    organizations = ["Đảng ủy", "UBND", "Hội Nông dân", "Hội LHPN"]
+    articles = [
+        make(n, rng.choice(categories), rng.sample(organizations, rng.randint(0, 2)), rng.randint(0, 900))
+        for n in range(200)
+    ]
+    chosen = choose_other_news(articles, 8)
+    generator = SimpleNamespace(articles=articles, settings={"OTHER_NEWS_COUNT": 8})
+    add_other_news(generator)
+    reordered = 0
+    for article in articles:
+        shown = article.other_news
+        assert sorted(map(id, shown)) == sorted(map(id, chosen[id(article)])), "the same eight"
+        assert [other.date for other in shown] == sorted((other.date for other in shown), reverse=True)
+        reordered += shown != chosen[id(article)]
+    assert reordered > 150, "relevance order is not date order: the display order really changed"
+
+
+def test_same_day_articles_keep_their_relevance_order():
+    target = make(0, "Kinh tế", ["UBND"], day=50)
+    same_org = make(1, "Thông báo", ["UBND"], day=10)
+    same_category = make(2, "Kinh tế", [], day=10)
+    newer = make(3, "Thông báo", [], day=49)
+    generator = SimpleNamespace(articles=[target, same_org, same_category, newer], settings={})
+    add_other_news(generator)
+    assert target.other_news == [newer, same_org, same_category]
 
 
 def test_small_site_lists_everything_else():

@@ -1,7 +1,11 @@
-"""Complete Pelican's feeds: the site language, and each article's cover image.
+"""Complete Pelican's feeds: the site language, the title's dash, and each article's cover image.
 
 Pelican writes no language into its feeds; readers use it to pick fonts,
 hyphenation and voices, so ``DEFAULT_LANG`` is set on every feed.
+
+Pelican titles a category's or an organization's feed "<SITENAME> - <name>"; pages
+join the parts of their titles with the spaced en dash Vietnamese uses, and so does
+the feed ("<SITENAME> – <name>", ``FEED_TITLE_SEPARATOR``, through ``trangxa.compat``).
 
 Feed readers show the item's summary; a commune's news reads better with its
 photo. The cover (``image`` metadata, a path under content/) is added at the
@@ -14,6 +18,10 @@ import os
 from html import escape
 
 from pelican import signals
+
+from trangxa import compat
+
+FEED_TITLE_SEPARATOR = " – "  # as in the pages' <title> (theme/templates)
 
 
 def articles_by_link(context, site_url):
@@ -54,6 +62,11 @@ _index = {"key": None, "articles": {}}
 def complete_feed(context, feed):
     """feed_generated: runs once per feed, after its items were added."""
     feed.feed["language"] = context.get("DEFAULT_LANG", "vi")
+    articles = context.get("articles") or ()
+    compat.date_empty_feed(feed, max((a.date for a in articles[:1]), default=None))  # newest first
+    feed.feed["title"] = compat.feed_title_with_separator(
+        feed.feed["title"], context.get("SITENAME", ""), FEED_TITLE_SEPARATOR
+    )
     site_url = context.get("FEED_DOMAIN") or context.get("SITEURL", "")
     key = (id(context.get("articles")), site_url)
     if _index["key"] != key:

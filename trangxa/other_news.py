@@ -1,10 +1,13 @@
 """Choose the "Thông tin khác" list of every article, in linear time.
 
-Relevance first: articles sharing an organization, then articles of the same
-category, then any others; within each tier, the nearest publication date.
-Each article looks only at the neighbours of its own position in a few
-date-sorted lists (its organizations', its category's, the whole site's), so
-the whole site costs O(n · count), never a comparison of every pair.
+Which articles: relevance first: articles sharing an organization, then articles
+of the same category, then any others; within each tier, the nearest
+publication date. Each article looks only at the neighbours of its own position
+in a few date-sorted lists (its organizations', its category's, the whole
+site's), so the whole site costs O(n · count), never a comparison of every pair.
+
+In what order: the chosen articles are shown newest first, as readers of the old
+portal expect (relevance decides what is listed, not where).
 
 Setting: ``OTHER_NEWS_COUNT`` (default 8).
 """
@@ -92,12 +95,17 @@ def _fill(picked, seen, candidates, count):
             picked.append(candidate)
 
 
+def newest_first(chosen):
+    """The chosen articles in the order they are shown: newest first (ties: as chosen)."""
+    return sorted(chosen, key=lambda other: other.date, reverse=True)
+
+
 def add_other_news(generator):
     count = generator.settings.get("OTHER_NEWS_COUNT", DEFAULT_COUNT)
     articles = generator.articles
     chosen = choose_other_news(articles, count)
     for article in articles:
-        article.other_news = chosen[id(article)]
+        article.other_news = newest_first(chosen[id(article)])
 
 
 def register():

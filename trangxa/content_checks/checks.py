@@ -34,6 +34,8 @@ KNOWN_FIELDS = {
     "template",
     "save_as",
     "url",
+    "origin",  # the old portal an article was imported from (trangxa.importer)
+    "old_urls",  # its addresses there, redirected to its page (trangxa.redirects)
 }
 STATUSES = ("published", "draft", "hidden")
 

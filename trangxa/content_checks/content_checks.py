@@ -127,9 +127,20 @@ def check_read_file(generator, metadata):
         *metadata.get(PROBLEMS, []),
         *check_metadata(metadata, generator.settings, is_article),
     ]
+    if is_draft(metadata):  # not published: its problems must not stop a publish
+        problems = [draft_problem(p) for p in problems]
     metadata[PROBLEMS] = problems
     if will_be_dropped(metadata, is_article) and SOURCE_FILE in metadata:
         REPORT.add(metadata[SOURCE_FILE], problems, dropped=True)
+
+
+def is_draft(metadata):
+    return str(metadata.get("status", "")).strip().lower() == "draft"
+
+
+def draft_problem(found):
+    """A draft's error is a warning: it is listed, and the editor fixes it before publishing."""
+    return {**found, "level": "warning"} if found["level"] == "error" else found
 
 
 def check_articles(generator):

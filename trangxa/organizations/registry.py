@@ -5,9 +5,11 @@ Plain functions and a small class; no Pelican signals here.
 
 import difflib
 import re
+from html import escape
 from pathlib import Path
 
 import yaml
+from markupsafe import Markup
 from pelican.urlwrappers import URLWrapper
 
 from trangxa.lib.text import fold
@@ -26,13 +28,25 @@ class Organization(URLWrapper):
         self.aliases = [str(alias).strip() for alias in entry.get("aliases") or []]
         self.group = str(entry.get("group") or "").strip()
         self.order = entry.get("order", 0)
-        self.description = str(entry.get("description") or "").strip()
+        self.description = description_html(entry.get("description"), settings)
         self.contact = {k: str(v).strip() for k, v in (entry.get("contact") or {}).items()}
         self.articles = []
 
     def names(self):
         """Every way an editor may write this organization."""
         return [self.slug, self.name, self.short_name, *self.aliases]
+
+
+def description_html(text, settings):
+    """A registry description as the HTML a page shows: the text escaped (the registry
+    holds text, never markup), then the articles' typography (curly quotes, dashes, no
+    widow), as the reader gives a title. Markup: templates print it as it is."""
+    html = escape(str(text or "").strip(), quote=False)
+    if html and (settings.get("FRONT_MATTER_TYPOGRIFY") or settings.get("TYPOGRIFY")):
+        from trangxa.front_matter.front_matter import typogrify_text  # noqa: PLC0415
+
+        html = typogrify_text(html, settings)
+    return Markup(html)
 
 
 class Registry:

@@ -6,8 +6,13 @@ article or a page (``SEARCH_INDEX_PATHS``; lists repeat them) and writes
 ``shards.py``) plus ``pagefind/bundles.json``, the list the search page merges.
 A bundle whose pages did not change since the previous build (same names,
 sizes and times, recorded in ``CACHE_PATH/search-index/``) is kept as it is.
-Only elements marked ``data-pagefind-body`` are indexed. Pagefind folds
-diacritics itself: "hoi nong dan" finds "Hội Nông dân", "dang uy" finds "Đảng ủy".
+Only elements marked ``data-pagefind-body`` are indexed, less those marked
+``data-pagefind-ignore``: in an article, the title, date, credit, organizations and
+tags lines, given to Pagefind as metadata instead (``title``, ``date``, ``credit``,
+``organizations``, ``tags``), so that excerpts hold the text alone. Pagefind folds
+combining marks ("hoi nong dan" finds "Hội Nông dân") but not the letter đ: the
+search page (theme/static/js/search.js) also searches "dang" as "đang", then puts
+the results in order (docs/developers.md, "Search").
 
 Settings: SEARCH_INDEX (True), SEARCH_INDEX_LANGUAGE ("vi"), SEARCH_INDEX_PATHS
 (["bai-viet", "trang"]), SEARCH_INDEX_BUNDLE_PAGES (600: a year with more
