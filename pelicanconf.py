@@ -1,5 +1,7 @@
 """Settings of the commune's site for development (``make build`` / ``make serve``)."""
 
+import os
+
 # --- The commune -------------------------------------------------------------
 COMMUNE_NAME = "Xã Tân Hòa"
 PROVINCE_NAME = "Tỉnh Bình Nguyên"
@@ -277,7 +279,8 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
-CACHE_PATH = "cache/dev"
+# CACHE_ROOT (environment) moves every cache: the test suite gives each of its processes its own.
+CACHE_PATH = os.path.join(os.environ.get("CACHE_ROOT", "cache"), "dev")
 # Pelican rewrites the cache at every build; compressing it cost 2.4 s at 10,000 articles.
 GZIP_CACHE = False
 # Editors write Markdown only; without this, docutils warns about "vi" at every build.

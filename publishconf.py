@@ -28,7 +28,7 @@ COUNTER_BACKEND = os.environ.get("COUNTER_BACKEND", "builtin") if COUNTER_URL el
 # Kept between builds: only the pages whose inputs changed are written again, and
 # the pages of removed articles are deleted (trangxa.incremental_output).
 DELETE_OUTPUT_DIRECTORY = False
-CACHE_PATH = "cache/publish"
+CACHE_PATH = os.path.join(os.environ.get("CACHE_ROOT", "cache"), "publish")
 # Drafts are previewed with `make serve` only; the public site never holds them.
 DRAFT_SAVE_AS = ""
 DRAFT_URL = ""

@@ -2,6 +2,7 @@
 
 import datetime
 import logging
+import os
 import re
 import subprocess
 import sys
@@ -186,6 +187,21 @@ def normalize(text):
     """Compare titles as a reader sees them (typogrify adds nbsp and curly quotes)."""
     table = str.maketrans({"\u00a0": " ", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})
     return " ".join(str(text).translate(table).split())
+
+
+@pytest.fixture(scope="session", autouse=True)
+def own_cache_root(tmp_path_factory):
+    """Builds run as commands (invoke publish, pelican) keep their caches apart from the
+    project's cache/ and from the other test processes (pytest-xdist): Pelican writes its
+    reader cache without a lock, so two processes sharing one could read half a file."""
+    root = tmp_path_factory.mktemp("cache-root")
+    previous = os.environ.get("CACHE_ROOT")
+    os.environ["CACHE_ROOT"] = str(root)
+    yield root
+    if previous is None:
+        os.environ.pop("CACHE_ROOT", None)
+    else:
+        os.environ["CACHE_ROOT"] = previous
 
 
 def pytest_configure(config):
