@@ -250,3 +250,38 @@ def test_the_nginx_map_and_the_redirects_file():
         "/web/guest/tin-tuc/-/asset_publisher/X/content/h%E1%BB%99i-ngh%E1%BB%8B "
         f"{SITEURL}/bai-viet/a.html 301",
     ]
+
+
+def test_search_can_keep_to_one_former_portal(imported, browser, tmp_path):
+    """The origin is a filter: the search page offers the former portals and keeps to one."""
+    from browser import serve  # noqa: PLC0415
+
+    content, _ = imported
+    mixed = tmp_path / "content"
+    shutil.copytree(content, mixed)
+    native = next((CONTENT / "bai-viet").rglob("*.md"))  # an article of this site, no origin
+    shutil.copy(native, mixed / "bai-viet" / native.name)
+    output = tmp_path / "output"
+    build_site(output, content=mixed)
+    imported_titles = {
+        normalize(BeautifulSoup(p.read_text(encoding="utf-8"), "html.parser").h1.get_text())
+        for p in (output / "bai-viet").rglob("*.html")
+        if 'data-pagefind-filter="origin"' in p.read_text(encoding="utf-8")
+    }
+    with serve(output) as site:
+        page = browser.new_page()
+        page.goto(f"{site}/tim-kiem/?q=x%C3%A3")  # "xã": in every article
+        page.wait_for_function(
+            "() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"
+        )
+        origin = page.locator("#search-origin")
+        assert origin.locator("option").all_inner_texts() == ["Tất cả các trang", DUC_THUAN]
+        every = {normalize(t) for t in page.locator("#search-results li > a").all_inner_texts()}
+        assert every - imported_titles, "the site's own article is found too"
+        origin.select_option(DUC_THUAN)
+        page.wait_for_function(
+            "n => document.querySelectorAll('#search-results li').length < n", arg=len(every)
+        )
+        kept = {normalize(t) for t in page.locator("#search-results li > a").all_inner_texts()}
+        assert kept and kept <= imported_titles
+        page.close()

@@ -150,7 +150,8 @@
   // fold alike, "nhận" and "nhân": most Vietnamese pages.)
   function find(module, text, terms, phraseOnly) {
     if (!terms.length) return Promise.resolve({ items: [], loose: 0, apart: 0 });
-    return Promise.all(spellings(text).map(function (form) { return module.search(form); })).then(function (all) {
+    var options = originOptions();
+    return Promise.all(spellings(text).map(function (form) { return module.search(form, options); })).then(function (all) {
       var best = {};
       all.forEach(function (found) {
         found.results.forEach(function (result) {
@@ -178,6 +179,37 @@
         loose: candidates.length - exact.length, // dropped: a word typed with marks is not there
         apart: exact.length - kept.length, // dropped: the quoted words are not one after the other
       };
+    });
+  }
+
+  // --- Origin: articles imported from a former commune's portal -------------------------------
+  // Imported articles carry data-pagefind-filter="origin" (trangxa.importer); when the site has
+  // any, a "Nguồn" choice narrows the search to one former portal (?nguon=… in the address).
+  var origin = null;
+
+  function originOptions() {
+    return origin && origin.value ? { filters: { origin: origin.value } } : {};
+  }
+
+  function addOriginChoice(module) {
+    return module.filters().then(function (filters) {
+      var names = Object.keys((filters && filters.origin) || {}).sort();
+      if (!names.length || origin) return;
+      var label = document.createElement("label");
+      label.htmlFor = "search-origin";
+      label.textContent = "Nguồn bài";
+      origin = document.createElement("select");
+      origin.id = "search-origin";
+      origin.name = "nguon";
+      [""].concat(names).forEach(function (name) {
+        var option = document.createElement("option");
+        option.value = name;
+        option.textContent = name || "Tất cả các trang";
+        origin.append(option);
+      });
+      origin.value = new URLSearchParams(location.search).get("nguon") || "";
+      origin.addEventListener("change", function () { search(input.value.trim()); });
+      form.append(label, origin);
     });
   }
 
@@ -260,12 +292,13 @@
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     var query = input.value.trim();
-    history.replaceState(null, "", "?q=" + encodeURIComponent(query));
+    var chosen = origin && origin.value ? "&nguon=" + encodeURIComponent(origin.value) : "";
+    history.replaceState(null, "", "?q=" + encodeURIComponent(query) + chosen);
     search(query);
   });
   var initial = new URLSearchParams(location.search).get("q");
-  if (initial) {
-    input.value = initial;
-    search(initial.trim());
-  }
+  load().then(addOriginChoice).catch(function () {}).then(function () {
+    if (initial) search(initial.trim());
+  });
+  if (initial) input.value = initial;
 })();
