@@ -6,8 +6,9 @@ computes a key for each (``keys.py``): when the key is the one recorded for
 that file at the previous build and the file is still there, rendering is
 skipped. Article and page files, paginated lists and feeds are keyed; other
 templates (category index, search page, robots.txt) are always written.
-Lists are paginated from the oldest article (``pagination.py``), so a new
-article changes the first list pages only, not every page.
+Lists are paginated in fixed blocks from the oldest article (trangxa.pagination),
+so a new article changes the first page of each list and its newest blocks (2 to 4
+pages a list), not every page.
 
 Pages, feeds and photos that were written at the previous build and are no
 longer produced (a deleted or renamed article, a removed photo) are removed, so the output can be kept
