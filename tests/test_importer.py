@@ -439,3 +439,12 @@ def test_other_ways_of_saving_a_page(tmp_path):
     assert notepad["title"] == "Hội nghị tổng kết công tác Hội Nông dân năm 2017"
     assert (notepad["author"], notepad["date"]) == ("Minh Châu", "2018-01-10")
     assert [flag["code"] for flag in notepad["flags"]] == ["encoding"]
+
+
+def test_a_source_that_matches_nothing_is_named(tmp_path, capsys):
+    page = tmp_path / "trang.txt"
+    page.write_text("Hội nghị\n\nSáng ngày 05/02/2020, xã họp.\n\nTin, ảnh: Minh Chiến\n", encoding="utf-8")
+    missing = str(tmp_path / "khong-co" / "*.html")
+    arguments = ["--source", str(page), "--source", missing, "--into", str(tmp_path / "bai-viet")]
+    main([*arguments, "--settings", str(ROOT / "pelicanconf.py"), "--dry-run"])
+    assert f"khớp với: {missing} (bỏ qua)" in capsys.readouterr().err

@@ -55,6 +55,9 @@ def main(argv=None):
               "hoặc chỉ rõ --settings.", file=sys.stderr)  # fmt: skip
         return 2
     paths = expand(args.source)
+    for pattern in args.source:  # a mistyped source must not vanish behind the others
+        if paths and not expand([pattern]):
+            print(f"Không có tệp nào ({', '.join(SUFFIXES)}) khớp với: {pattern} (bỏ qua).", file=sys.stderr)
     if not paths:
         print(f"Không có tệp nào ({', '.join(SUFFIXES)}) khớp với: {' '.join(args.source)}.", file=sys.stderr)
         return 1
