@@ -208,11 +208,17 @@ def test_a_refused_view_still_shows_the_figures(browser, tmp_path):
         page = browser.new_context().new_page()
         page.goto(f"{site}/{ARTICLE}")
         page.wait_for_function(f"() => {READY} === 'ready'")
-        refused = []
-        page.on("response", lambda r: refused.append(r.status) if r.url.endswith("/hit") else None)
-        page.reload()  # the same visitor again within the minute: over its limit of 1
-        page.wait_for_function(f"() => {READY} === 'ready' || {READY} === 'unavailable'")
-        assert refused == [429]
+        answers = []
+        page.on("response", lambda r: answers.append(r.status) if r.url.endswith("/hit") else None)
+        # The same visitor again: over its limit of 1 a minute. The limit counts per clock
+        # minute, so a reload just after the minute turned is counted: reload once more then.
+        for _ in range(3):
+            page.reload()
+            page.wait_for_function(f"() => {READY} === 'ready' || {READY} === 'unavailable'")
+            if answers[-1] == 429:
+                break
+        assert answers[-1] == 429 and answers.count(200) <= 1, answers
         assert page.evaluate(READY) == "ready"
-        assert int(page.inner_text('[data-counter="total"]').replace(".", "")) == BASE + 1 == counter.total()
+        counted = BASE + 1 + answers.count(200)
+        assert int(page.inner_text('[data-counter="total"]').replace(".", "")) == counted == counter.total()
         page.context.close()
