@@ -19,11 +19,13 @@ $(SITE_READY): requirements.txt pyproject.toml
 	touch $(SITE_READY)
 
 # Test tools: pinned Python packages (requirements-dev.txt) and npm packages (axe-core,
-# vnu-jar, lighthouse from package-lock.json). Debian packages: .ci/system-packages.
-$(TEST_READY): $(SITE_READY) requirements-dev.txt package-lock.json
+# vnu-jar, lighthouse from package-lock.json), and the web editor's (decap-cms, decap-server from
+# cms/package-lock.json, for tests/test_cms*.py). Debian packages: .ci/system-packages.
+$(TEST_READY): $(SITE_READY) requirements-dev.txt package-lock.json cms/package-lock.json
 	bash .ci/system-packages
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
 	npm ci --no-audit --no-fund --loglevel=error
+	npm ci --prefix cms --no-audit --no-fund --loglevel=error
 	touch $(TEST_READY)
 
 serve: $(SITE_READY)

@@ -9,14 +9,19 @@ SITENAME = "Trang thông tin điện tử xã Tân Hòa"
 SITESUBTITLE = "Cơ quan chủ quản: Ủy ban nhân dân xã Tân Hòa"
 GOVERNING_BODY = "Ủy ban nhân dân xã Tân Hòa"
 AUTHOR = "Ban biên tập"
+# The footer of every page (Decree 42/2022/NĐ-CP, Art. 7): the values only, the page writes
+# the labels ("Chịu trách nhiệm chính", "Địa chỉ", "Điện thoại", "Email").
 SITE_CONTACT = {
-    "responsible": "Chịu trách nhiệm chính: Nguyễn Văn Hòa, Chủ tịch UBND xã",
+    "responsible": "Nguyễn Văn Hòa, Chủ tịch UBND xã",
     "address": "Ấp Hòa Bình, xã Tân Hòa, tỉnh Bình Nguyên",
     "phone": "0274 3812 345",
     "email": "ubnd.tanhoa@binhnguyen.gov.vn",
 }
 
-# "Liên kết website": name, URL and an optional group.
+# "Liên kết website" (Decree 42/2022/NĐ-CP, Art. 7): the groups in the order shown, then the
+# links: name, https:// address, group (one of SITE_LINK_GROUPS). trangxa.site_settings checks
+# them at every build; a wrong one is left off the pages, and a strict build stops.
+SITE_LINK_GROUPS = ["Trung ương", "Tỉnh", "Các xã lân cận"]
 SITE_LINKS = [
     {"name": "Cổng Thông tin điện tử Chính phủ", "url": "https://chinhphu.vn", "group": "Trung ương"},
     {"name": "Cổng Dịch vụ công quốc gia", "url": "https://dichvucong.gov.vn", "group": "Trung ương"},
@@ -28,6 +33,9 @@ SITE_LINKS = [
         "url": "https://dichvucong.binhnguyen.gov.vn",
         "group": "Tỉnh",
     },
+    {"name": "Xã Phước Hòa", "url": "https://xaphuochoa.binhnguyen.gov.vn", "group": "Các xã lân cận"},
+    {"name": "Xã Tân Bình", "url": "https://xatanbinh.binhnguyen.gov.vn", "group": "Các xã lân cận"},
+    {"name": "Xã An Thạnh", "url": "https://xaanthanh.binhnguyen.gov.vn", "group": "Các xã lân cận"},
 ]
 
 # --- Content -----------------------------------------------------------------
@@ -56,6 +64,90 @@ SITE_CATEGORIES = [
     "Thông báo",
 ]
 MENU_PAGES = ["gioi-thieu", "co-cau-to-chuc", "lien-he"]
+# What the theme writes around the content, in each language a page may be in (base.html,
+# menu, breadcrumb, footer, the structure and contacts pages): one place for every label.
+# Vietnamese is the default; an English page (`Lang: en`) uses "en". On English pages the
+# menu lists the English versions of MENU_PAGES.
+SITE_LABELS = {
+    "vi": {
+        # sitename, subtitle, commune, province, governing_body, responsible, address: the
+        # settings above (SITENAME, SITESUBTITLE, COMMUNE_NAME…), written once.
+        "language": "Tiếng Việt",
+        "locale": "vi_VN",
+        "site_kind": "Trang thông tin điện tử",
+        "skip_link": "Chuyển đến nội dung chính",
+        "main_menu": "Menu chính",
+        "home": "Trang chủ",
+        "breadcrumb": "Đường dẫn",
+        "other_language": "Phiên bản khác",
+        "governing_body_label": "Cơ quan chủ quản",
+        "responsible_label": "Chịu trách nhiệm chính",
+        "address_label": "Địa chỉ",
+        "phone_label": "Điện thoại",
+        "email_label": "Email",
+        "footer_note": "Ghi rõ nguồn “{site}” khi phát hành lại thông tin từ trang này.",
+        "org_chart": "Sơ đồ tổ chức",
+        "org_details": "Chức năng, nhiệm vụ và lãnh đạo",
+        "functions": "Chức năng, nhiệm vụ",
+        "officials": "Lãnh đạo phụ trách",
+        "contact": "Liên hệ",
+        "directory": "Danh bạ các cơ quan, tổ chức",
+        "topic_page": "Tin bài, văn bản của {name}",
+        "under": "Trực thuộc",
+        # Reading aids and printing (base.html, partials/article_tools.html, js/reading.js).
+        "text_size": "Cỡ chữ",
+        "text_smaller": "Giảm cỡ chữ",
+        "text_default": "Cỡ chữ mặc định",
+        "text_larger": "Tăng cỡ chữ",
+        "print_article": "In bài viết",
+        "print_page": "In trang",
+        "listen": "Nghe đọc bài",
+        "stop_listening": "Dừng đọc",
+        "article_address": "Địa chỉ bài viết",
+        "page_address": "Địa chỉ trang",
+    },
+    "en": {
+        "language": "English",
+        "locale": "en_GB",
+        "sitename": "Electronic information page of Tân Hòa Commune",
+        "subtitle": "Governing body: People's Committee of Tân Hòa Commune",
+        "site_kind": "Electronic information page",
+        "commune": "Tân Hòa Commune",
+        "province": "Bình Nguyên Province",
+        "skip_link": "Skip to main content",
+        "main_menu": "Main menu",
+        "home": "Home",
+        "breadcrumb": "Breadcrumb",
+        "other_language": "Other language",
+        "governing_body_label": "Governing body",
+        "governing_body": "People's Committee of Tân Hòa Commune",
+        "responsible_label": "Editor-in-chief",
+        "responsible": "Nguyễn Văn Hòa, Chair of the People's Committee",
+        "address_label": "Address",
+        "address": "Hòa Bình hamlet, Tân Hòa commune, Bình Nguyên province, Viet Nam",
+        "phone_label": "Phone",
+        "email_label": "Email",
+        "footer_note": "Please credit “{site}” when republishing information from this site.",
+        "org_chart": "Organization chart",
+        "org_details": "Functions, duties and officials",
+        "functions": "Functions and duties",
+        "officials": "Officials in charge",
+        "contact": "Contact",
+        "directory": "Directory of bodies and officials",
+        "topic_page": "News and documents of the {name} (in Vietnamese)",
+        "under": "Under",
+        "text_size": "Text size",
+        "text_smaller": "Smaller text",
+        "text_default": "Default text size",
+        "text_larger": "Larger text",
+        "print_article": "Print article",
+        "print_page": "Print page",
+        "listen": "Listen",
+        "stop_listening": "Stop",
+        "article_address": "Address of this article",
+        "page_address": "Address of this page",
+    },
+}
 
 MARKDOWN = {
     "extensions": [
@@ -89,6 +181,10 @@ DRAFT_URL = "ban-nhap/{slug}.html"
 DRAFT_SAVE_AS = DRAFT_URL
 PAGE_URL = "trang/{slug}.html"
 PAGE_SAVE_AS = PAGE_URL
+# English versions of pages (Decree 42/2022/NĐ-CP, Art. 7): content/trang/<name>.en.md with
+# the Vietnamese page's Slug and `Lang: en`; Pelican links the two (translations).
+PAGE_LANG_URL = "en/{slug}.html"
+PAGE_LANG_SAVE_AS = PAGE_LANG_URL
 CATEGORY_URL = "chuyen-muc/{slug}/"
 CATEGORY_SAVE_AS = CATEGORY_URL + "index.html"
 CATEGORIES_URL = "chuyen-muc/"
@@ -121,6 +217,7 @@ JINJA_ENVIRONMENT = {"auto_reload": False}  # Pelican adds its defaults (trim_bl
 PLUGINS = [
     "trangxa.build_log",
     "trangxa.plugin_order",
+    "trangxa.site_settings",  # website links and footer contact, checked at start-up
     "trangxa.jinja_filters",
     "trangxa.front_matter",
     "trangxa.content_security",
@@ -131,6 +228,8 @@ PLUGINS = [
     "trangxa.credits",
     "trangxa.organizations",
     "trangxa.documents",  # Văn bản: documents, filters, disclosures (after organizations)
+    "trangxa.public_services",  # Dịch vụ công: portals and procedures, from the settings below
+    "trangxa.work_schedule",  # Lịch công tác: one YAML file a week in content/lich-cong-tac/
     "trangxa.other_news",
     "trangxa.fast_taxonomies",
     "trangxa.sharing",
@@ -139,8 +238,10 @@ PLUGINS = [
     "trangxa.pagination",
     "trangxa.incremental_output",
     "sitemap",  # pelican-sitemap
+    "trangxa.sitemap_alternates",  # hreflang alternates pelican-sitemap 1.2.2 writes as "ref"
     "trangxa.search_index",
     "trangxa.redirects",  # old portals' addresses to the imported articles (after incremental_output)
+    "trangxa.cms",  # the web editor at /admin/ when CMS_ENABLED (docs/operators/bien-tap-tren-web.md)
 ]
 # Development builds report every problem and still build what they can;
 # publishconf.py makes any error fail the build.
@@ -233,6 +334,54 @@ DOCUMENTS_FEED_RSS = "feeds/van-ban.rss.xml"
 # The site search indexes the document pages too (their text, extracted from the PDFs).
 SEARCH_INDEX_PATHS = ["bai-viet", "trang", "van-ban"]
 
+# --- Dịch vụ công: public services (trangxa.public_services) --------------------------
+# Page /dich-vu-cong/ and a box of the home page (docs/operators/dich-vu-cong.md). Every
+# address must start with https://; a wrong entry is left off and a strict build stops.
+PUBLIC_SERVICE_PORTALS = [
+    {
+        "name": "Cổng Dịch vụ công quốc gia",
+        "url": "https://dichvucong.gov.vn",
+        "description": "Nộp hồ sơ, theo dõi kết quả, thanh toán phí, lệ phí trực tuyến mọi thủ tục.",
+    },
+    {
+        "name": "Hệ thống thông tin giải quyết thủ tục hành chính tỉnh Bình Nguyên",
+        "url": "https://dichvucong.binhnguyen.gov.vn",
+        "description": "Thủ tục của các cơ quan tỉnh và của xã; tra cứu hồ sơ đã nộp.",
+    },
+]
+# The office that receives the files (None: not shown).
+PUBLIC_SERVICE_OFFICE = {
+    "name": "Trung tâm Phục vụ hành chính công xã Tân Hòa",
+    "address": "Trụ sở UBND xã, ấp Hòa Bình, xã Tân Hòa, tỉnh Bình Nguyên",
+    "hours": "Sáng 7h00 – 11h30, chiều 13h30 – 17h00, từ Thứ Hai đến Thứ Sáu",
+    "phone": "0274 3812 346",
+}
+# The commune's procedures: name, link to the procedure on a portal, field (lĩnh vực, the
+# page groups by it, in this order), place (optional: where the files are received).
+_procedure = "https://dichvucong.gov.vn/p/home/dvc-chi-tiet-thu-tuc-hanh-chinh.html?ma_thu_tuc="
+PUBLIC_SERVICES = [
+    {"name": "Đăng ký khai sinh", "url": _procedure + "1.001193", "field": "Hộ tịch"},
+    {"name": "Đăng ký kết hôn", "url": _procedure + "1.000894", "field": "Hộ tịch"},
+    {"name": "Đăng ký khai tử", "url": _procedure + "1.000656", "field": "Hộ tịch"},
+    {
+        "name": "Chứng thực bản sao từ bản chính giấy tờ, văn bản",
+        "url": _procedure + "1.001928",
+        "field": "Chứng thực",
+    },
+    {
+        "name": "Đăng ký tạm trú",
+        "url": "https://dichvucong.dancuquocgia.gov.vn",
+        "field": "Cư trú",
+        "place": "Công an xã Tân Hòa",
+    },
+]
+
+# --- Lịch công tác: the leaders' weekly schedule (trangxa.work_schedule) ----------------
+# One file a week, content/lich-cong-tac/<năm>-tuan-<số tuần>.yml (docs/editors/lich-cong-tac.md).
+# /lich-cong-tac/ shows the week of the build's day (TIMEZONE): CI rebuilds every Monday.
+WORK_SCHEDULE_PATH = "lich-cong-tac"
+WORK_SCHEDULE_TODAY = None  # "dd/mm/yyyy" to build as if on that day (tests)
+
 # --- Old portals: imported articles, old links kept alive (trangxa.redirects) ----------
 # `invoke import-portal` turns pages saved from the former communes' portals into articles
 # (docs/editors/nhap-bai-cu.md); each keeps its old addresses (front matter `old_urls`) and
@@ -242,6 +391,22 @@ SEARCH_INDEX_PATHS = ["bai-viet", "trang", "van-ban"]
 REDIRECTS_NGINX_MAP = ".duong-dan-cu.nginx.conf"
 REDIRECTS_FILE = "_redirects"
 REDIRECTS_PAGES = True
+
+# --- Web editor: Decap CMS at /admin/ (trangxa.cms) ----------------------------------
+# Off by default: building and publishing need only Python. On, the build writes /admin/
+# (the editor, its configuration made from these settings and content/organizations.yml)
+# and needs Decap's bundle, pinned in cms/package-lock.json: `npm ci --prefix cms`.
+# `invoke cms` and `make serve` (when Node.js is installed) turn it on for themselves.
+# docs/operators/bien-tap-tren-web.md: signing in through GitHub, GitLab or Gitea.
+CMS_ENABLED = False
+# Decap's `backend` for the published editor, e.g. {"name": "github", "repo": "ubnd-tanhoa/trang",
+# "branch": "main", "base_url": "https://oauth.tanhoa.binhnguyen.gov.vn"}; None: local server only.
+CMS_BACKEND = None
+# The local server (decap-server) of `invoke cms`: the editor saves into this working copy.
+# publishconf.py sets it to None: the published editor never looks for it.
+CMS_LOCAL_BACKEND = "http://127.0.0.1:8081/api/v1"
+# Draft, in review, ready, then published (each entry a branch and a pull request on the git host).
+CMS_PUBLISH_MODE = "editorial_workflow"
 
 # --- Security: nothing from content runs as code -------------------------------
 # Templates escape every value; only HTML the project made itself (the sanitized body and
@@ -279,6 +444,10 @@ AUTHOR_FEED_RSS = None
 CACHE_CONTENT = True
 LOAD_CONTENT_CACHE = True
 CONTENT_CACHING_LAYER = "reader"
+# A file is read again when its bytes changed, not its time: a fresh clone in CI (every
+# file a new time) with the cache restored reads only what changed (hashing 10,000 articles:
+# about 0.3 s a build, once per file through trangxa.compat.memoize_file_stamps).
+CHECK_MODIFIED_METHOD = "blake2b"
 # CACHE_ROOT (environment) moves every cache: the test suite gives each of its processes its own.
 CACHE_PATH = os.path.join(os.environ.get("CACHE_ROOT", "cache"), "dev")
 # Pelican rewrites the cache at every build; compressing it cost 2.4 s at 10,000 articles.

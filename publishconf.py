@@ -36,3 +36,6 @@ DRAFT_URL = ""
 CONTENT_CHECKS_STRICT = True
 # GitLab shows the problems of the build in the merge request (.gitlab-ci.yml sets it).
 BUILD_LOG_CODE_QUALITY_REPORT = os.environ.get("CODE_QUALITY_REPORT") or None
+# The published editor (CMS_ENABLED) signs in to the git host of CMS_BACKEND; it never
+# looks for the local server of `invoke cms`.
+CMS_LOCAL_BACKEND = None

@@ -76,15 +76,55 @@ def serve(c, port=PORT, counter_port=COUNTER_PORT):
     port, counter_port = int(port), int(counter_port)
     ensure_port_is_free(counter_port, "bộ đếm truy cập", "COUNTER_PORT")
     service = subprocess.Popen(counter_command(site_port=port, port=counter_port))
+    editor = start_editor(port)  # the web editor at /admin/ when Node.js is there (trangxa.cms.local)
     try:
         addresses = {
             "COUNTER_URL": f"http://localhost:{counter_port}",
             "FEED_DOMAIN": f"http://localhost:{port}",
         }
+        if editor:
+            from trangxa.cms import local as cms_local  # noqa: PLC0415
+
+            addresses.update(cms_local.settings_overrides())
         serve_site("pelicanconf.py", port=port, overrides=addresses)
     finally:
+        if editor:
+            editor.terminate()
+            editor.wait(timeout=10)
         service.terminate()
         service.wait(timeout=10)
+
+
+def start_editor(port=PORT):
+    """decap-server for /admin/ (port 8081), or None and one Vietnamese line saying how to enable it."""
+    from trangxa.cms import local as cms_local  # noqa: PLC0415
+
+    missing = cms_local.why_not_available()
+    if missing:
+        print(missing, flush=True)
+        return None
+    where = f"http://localhost:{port}/admin/"
+    print(f"Trình biên tập web: {where} (lưu thẳng vào content/ của máy này)", flush=True)
+    return cms_local.start_server()
+
+
+@task(help={"port": "Cổng của trang (mặc định 8000)", "counter-port": "Cổng của bộ đếm (mặc định 8001)"})
+def cms(c, port=PORT, counter_port=COUNTER_PORT):
+    """Viết bài trên trình duyệt: như make serve, kèm trình biên tập tại http://localhost:8000/admin/.
+
+    Serve the site with the web editor (Decap CMS, docs/operators/bien-tap-tren-web.md).
+
+    Needs Node.js; the first run installs the editor's pinned packages (npm ci --prefix cms).
+    Decap's local server (decap-server, files mode, port 8081, 127.0.0.1 only) saves into this
+    working copy's content/, with no account; `git` then commits as usual.
+    """
+    from trangxa.cms import local as cms_local  # noqa: PLC0415
+
+    if not cms_local.node():
+        raise SystemExit(cms_local.NO_NODE)
+    if not cms_local.installed():
+        cms_local.install()
+    serve(c, port=port, counter_port=counter_port)
 
 
 def counter_command(site_port=PORT, port=COUNTER_PORT, db=COUNTER_DB):
@@ -243,6 +283,7 @@ def test(c, fast=False):
 
 # Editors' and operators' tasks at the top; the developers' under "dev".
 namespace = Collection(clean, build, rebuild, serve, counter, preview, publish, deploy, rollback, check)
+namespace.add_task(cms)  # the web editor (trangxa.cms)
 namespace.add_collection(Collection("dev", test, bench, audit))
 
 

@@ -106,3 +106,14 @@ def test_run_end_to_end(tmp_path):
     assert builds["edit"]["changed"] >= 1
     new_page = result["added_article"].removesuffix(".md") + ".html"
     assert (tmp_path / "work" / f"n{COUNT}" / "out-project" / new_page).is_file()
+    # (1b): Pagefind over plain Pelican's output, timed on top of (1).
+    peer, plain = builds["plain_search"], builds["plain"]
+    assert peer["search_wall"] > 0 and peer["wall"] == pytest.approx(plain["wall"] + peer["search_wall"])
+    assert (tmp_path / "work" / f"n{COUNT}" / "out-plain" / "pagefind" / "pagefind.js").is_file()
+    # (5): a fresh clone with the cache restored rebuilds incrementally, rsync sends what changed.
+    ci = builds["ci"]
+    assert ci["added"] >= 1 and ci["sent"] == ci["added"] + ci["changed"]
+    assert ci["sent"] < ci["files"] / 4, "most of the site is not sent again"
+    ci_page = result["ci_article"].removesuffix(".md") + ".html"
+    assert (tmp_path / "work" / f"n{COUNT}" / "out-project" / ci_page).is_file()
+    assert "full build / (1b) =" in report.read_text()

@@ -326,3 +326,15 @@ def test_a_drafts_problems_do_not_stop_a_publish(tmp_path):
     about = [r for r in records if r.getMessage().startswith(f"{bad_file}:")]
     assert about and all(r.levelno == logging.WARNING for r in about), [r.getMessage() for r in about]
     assert any("chưa có ngày đăng" in r.getMessage() for r in about)
+
+
+def test_check_task_reads_the_plugins_data_files_too(tmp_path):
+    """`invoke check` runs the plugins' generators: a week's schedule with a mistake is named."""
+    content, _ = make_content(tmp_path, article())
+    (content / "lich-cong-tac").mkdir()
+    (content / "lich-cong-tac" / "2026-tuan-49.yml").write_text(
+        "items:\n  - day: 31/11/2026\n    time: 7h30\n    content: Họp giao ban\n", encoding="utf-8"
+    )
+    result = invoke("check", "--content", str(content))
+    assert result.returncode != 0
+    assert "lich-cong-tac/2026-tuan-49.yml:2: lỗi: " in result.stderr, result.stderr

@@ -63,6 +63,7 @@ def dev_site(tmp_path):
     return content, tmp_path / "output-dev", overrides
 
 
+@pytest.mark.build  # builds with Pelican through the dev server's loop
 def test_an_article_saved_during_a_rebuild_is_not_lost(dev_site):
     content, output, overrides = dev_site
     article = content / "bai-viet" / "hop-mat.md"
@@ -185,3 +186,78 @@ def test_a_busy_counter_port_is_one_line_too():
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and f"Cổng {port} (bộ đếm truy cập)" in lines[0] and "COUNTER_PORT=" in lines[0]
+
+
+# --- Live reload (trangxa.warm.livereload) ------------------------------------------------
+
+LIVE = (
+    "Title: Họp dân đầu năm tại ấp Hòa Bình\nSlug: bai-da-co\nDate: 01/03/2025 08:00\n"
+    "Author: Nguyễn Thu\nCategory: Kinh tế\n\nSáng 1/3.\n"
+)
+LIVE_PAGE = "bai-viet/2025/bai-da-co.html"
+
+
+@pytest.fixture
+def live_server(dev_site):
+    """The dev server as make serve runs it (warm builder, live reload), on a free port."""
+    content, output, overrides = dev_site
+    article = content / "bai-viet" / "da-co.md"
+    article.write_text(LIVE, encoding="utf-8")
+    ready, stop, builds = threading.Event(), threading.Event(), []
+    live_reload = devserver.livereload.LiveReload(str(output))
+    port = free_port()
+    server = devserver.start_http_server(str(output), port, ready=ready, live_reload=live_reload)
+
+    def built():
+        builds.append(time.monotonic())
+        ready.set()
+
+    thread = threading.Thread(
+        target=devserver.rebuild_on_changes,
+        args=(str(ROOT / "pelicanconf.py"), overrides, stop, built),
+        kwargs={"live_reload": live_reload},
+        daemon=True,
+    )
+    thread.start()
+    try:
+        assert wait_for(ready.is_set), "first build"
+        yield port, article, output, builds
+    finally:
+        stop.set()
+        article.touch()  # wakes the watcher so that it sees the stop
+        thread.join(timeout=30)
+        server.shutdown()
+
+
+@pytest.mark.build  # builds with Pelican through the dev server's loop
+def test_served_pages_get_the_live_reload_script_and_built_files_do_not(live_server):
+    port, _, output, _ = live_server
+    status, body, headers = fetch(port, "/" + LIVE_PAGE)
+    assert status == 200 and headers["Cache-Control"] == "no-store"
+    script = BeautifulSoup(body, "html.parser").find("script", src="/__livereload.js")
+    assert script is not None and script["data-stamp"].split(" ")[0] != "missing"
+    built = (output / LIVE_PAGE).read_text(encoding="utf-8")
+    assert "__livereload" not in built, "the output stays a full build's"
+    status, code, headers = fetch(port, "/__livereload.js")
+    assert status == 200 and headers["Content-Type"].startswith("text/javascript") and "fetch(" in code
+    status, state, _ = fetch(port, f"/__livereload?path=/{LIVE_PAGE}")
+    assert status == 200 and f'"stamp": "{script["data-stamp"].split(" ")[0]}"' in state
+    assert '"stamp": "missing"' in fetch(port, "/__livereload?path=/khong-co.html")[1]
+    assert "/__livereload.js" in fetch(port, "/khong-co.html")[1], "a 404 reloads when its page appears"
+    assert fetch(port, "/__livereload?path=/../../etc/passwd")[0] == 200  # nothing outside the output
+
+
+def test_the_open_page_shows_a_saved_title_by_itself(live_server, browser):
+    port, article, _, builds = live_server
+    page = browser.new_page()
+    errors = []
+    page.on("console", lambda message: message.type == "error" and errors.append(message.text))
+    try:
+        page.goto(f"http://127.0.0.1:{port}/{LIVE_PAGE}")
+        assert "Họp dân đầu" in page.locator("h1").first.inner_text()
+        page.wait_for_timeout(700)  # the script has polled at least once
+        article.write_text(LIVE.replace("Họp dân đầu", "Họp dân cuối"), encoding="utf-8")
+        page.locator("h1", has_text="Họp dân cuối").first.wait_for(timeout=30_000)
+        assert not [e for e in errors if "Content Security Policy" in e], errors
+    finally:
+        page.close()

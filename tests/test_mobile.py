@@ -302,7 +302,7 @@ def long_addresses(tmp_path_factory):
     )
     output = root / "output"
     contact = {
-        "responsible": "Chịu trách nhiệm chính: Ông A",
+        "responsible": "Ông A",
         "address": "Ấp Hòa Bình",
         "phone": "0274 3812 345",
     }

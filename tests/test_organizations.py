@@ -42,7 +42,9 @@ def test_unknown_name_gets_close_suggestions():
     assert REGISTRY.suggestions("Hoi nong dn")[0] == "Hội Nông dân"
 
 
-def test_registry_problems_name_the_entry():
+def test_registry_problems_say_what_is_wrong():
+    """Entries given as data (no file): the problems have no line; with a file they do
+    (tests/test_contacts.py checks the lines)."""
     entries = [
         {"slug": "a", "name": "Tổ chức A", "aliases": ["Chung"]},
         {"slug": "a", "name": "Tổ chức B"},
@@ -51,11 +53,12 @@ def test_registry_problems_name_the_entry():
         {"slug": "d", "name": "D", "autor": "x"},
     ]
     problems = build_registry(entries, SETTINGS).problems
-    text = " | ".join(f"{label}: {message}" for label, message in problems)
-    assert "Slug “a” trùng với tổ chức “a”" in text
-    assert "“chung” trùng với tổ chức “a”" in text
-    assert "mục 4 (Thiếu slug): Thiếu slug." in text
-    assert "autor" in text
+    assert all(line is None for line, _ in problems)
+    text = " | ".join(message for _, message in problems)
+    assert "Slug “a” đã dùng cho tổ chức “Tổ chức A”" in text
+    assert "Bí danh “chung” đã dùng cho tổ chức “Tổ chức A”" in text
+    assert "Mục này thiếu slug" in text
+    assert "Trường “autor” không được hỗ trợ" in text
 
 
 @pytest.mark.parametrize(
@@ -132,7 +135,11 @@ def test_overview_groups_counts_and_latest(site):
     assert groups == ["Đảng", "Chính quyền", "Mặt trận và các đoàn thể"]
     members = expected_members()
     total = 0
-    for card in soup.select(".organization-card"):
+    cards = soup.select(".organization-card")
+    assert [card.h3.a["href"].rstrip("/").split("/")[-1] for card in cards] == [
+        o.slug for o in REGISTRY.organizations if not o.parent
+    ]
+    for card in cards:
         slug = card.h3.a["href"].rstrip("/").split("/")[-1]
         count = int(card.select_one(".count").get_text().split()[0])
         assert count == len(members.get(slug, []))
@@ -142,7 +149,32 @@ def test_overview_groups_counts_and_latest(site):
             assert normalize(latest["meta"]["title"]).startswith(
                 normalize(card.select_one(".organization-stats a").get_text()).removesuffix("...")
             )
+        # Departments and member organizations: one line each inside their parent's card,
+        # a count only when they have articles (no "0 bài viết" noise).
+        children = card.select(".organization-children > li")
+        expected_children = [o.slug for o in REGISTRY.organizations if o.parent == slug]
+        assert [li.a["href"].rstrip("/").split("/")[-1] for li in children] == expected_children
+        for li in children:
+            child = li.a["href"].rstrip("/").split("/")[-1]
+            shown = li.select_one(".child-count")
+            count = int(shown.get_text().strip("()").split()[0]) if shown else 0
+            assert count == len(members.get(child, []))
+            total += len(members.get(child, []))
     assert total == sum(len(v) for v in members.values())
+
+
+def test_a_department_page_names_its_parent_head_and_officials(site):
+    soup = site.soup("to-chuc/phong-kinh-te/index.html")
+    parent = soup.select_one(".organization-parent a")
+    assert parent.get_text() == "Ủy ban nhân dân xã Tân Hòa" and parent["href"].endswith("to-chuc/ubnd/")
+    contact = soup.select_one("dl.contact")
+    assert "Lâm Văn Thịnh, Trưởng phòng Kinh tế" in contact.get_text()
+    duties = [normalize(li.get_text()) for li in soup.select(".organization-more .org-functions li")]
+    assert duties[0].startswith("Tham mưu quản lý nhà nước")
+    units = site.soup("to-chuc/ubnd/index.html").select(".organization-more .organization-children a")
+    assert [a["href"].rstrip("/").split("/")[-1] for a in units] == [
+        o.slug for o in REGISTRY.organizations if o.parent == "ubnd"
+    ]
 
 
 def test_organization_without_articles_says_so(site):

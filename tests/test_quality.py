@@ -23,6 +23,13 @@ PAGES = {
     "organization": "to-chuc/hoi-nong-dan/",
     "search": "tim-kiem/?q=hoi+nong+dan",
     "404": "404.html",
+    "structure": "trang/co-cau-to-chuc.html",
+    "contacts": "trang/lien-he.html",
+    "english": "en/co-cau-to-chuc.html",
+    "work-schedule": "lich-cong-tac/",
+    "work-schedule-week": "lich-cong-tac/2026/tuan-49/",
+    "work-schedule-year": "lich-cong-tac/2026/",
+    "public-services": "dich-vu-cong/",
 }
 WIDTHS = (360, 1280)
 WCAG = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]

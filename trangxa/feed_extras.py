@@ -63,7 +63,9 @@ def complete_feed(context, feed):
     """feed_generated: runs once per feed, after its items were added."""
     feed.feed["language"] = context.get("DEFAULT_LANG", "vi")
     articles = context.get("articles") or ()
-    compat.date_empty_feed(feed, max((a.date for a in articles[:1]), default=None))  # newest first
+    # An empty feed (a body with no article yet) is dated by the oldest article (the list is newest
+    # first), which a new article does not change: it is not rewritten and sent again each time.
+    compat.date_empty_feed(feed, articles[-1].date if articles else None)
     feed.feed["title"] = compat.feed_title_with_separator(
         feed.feed["title"], context.get("SITENAME", ""), FEED_TITLE_SEPARATOR
     )

@@ -39,6 +39,15 @@ the live one; the next deploy deletes the releases a rollback left behind (so a 
 never lands on them) and all but ``DEPLOY_KEEP_RELEASES`` older ones. The same small shell
 scripts run locally (``sh -c``) or on the server (``ssh``), so the local-folder tests exercise
 the production path.
+
+S3: ``aws s3 sync`` compares size and modification time, and a publish from CI (a fresh
+clone: photos and theme files copied with new times) would upload them all again. The
+bucket therefore holds ``.deploy-manifest.json``, the SHA-256 of every file deployed; a
+deploy uploads the files whose digest differs (``aws s3 cp --recursive`` of a folder of
+links to them), then ``aws s3 sync --delete --size-only`` removes the files gone (and uploads
+any file of another size, should the bucket have been changed by hand), then writes the new
+manifest. Without a manifest (the first deploy), a plain ``aws s3 sync --delete``. rsync
+compares by content already (``--checksum``); gh-pages commits only what changed.
 """
 
 import datetime
@@ -59,6 +68,7 @@ from invoke import Exit, UnexpectedExit
 
 VENV_BIN = Path(sys.executable).parent
 BUILD_INFO = ".build-info.json"
+S3_MANIFEST = ".deploy-manifest.json"
 TARGETS = ("rsync", "s3", "gh-pages")
 RELEASE_NAME = re.compile(r"^\d{8}T\d{6}\.\d{6}Z$")
 
@@ -361,12 +371,71 @@ def s3_command(output, bucket, endpoint=""):
     return command + (["--endpoint-url", endpoint] if endpoint else [])
 
 
+def output_manifest(folder):
+    """{relative path: SHA-256} of every file of ``folder`` (the manifest itself excluded)."""
+    folder = Path(folder)
+    return {
+        path.relative_to(folder).as_posix(): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file() and path.name != S3_MANIFEST
+    }
+
+
+def manifest_changes(previous, current):
+    """(files to upload, files to delete) from the manifest deployed to the one built."""
+    upload = sorted(path for path, digest in current.items() if previous.get(path) != digest)
+    return upload, sorted(previous.keys() - current.keys())
+
+
 def deploy_s3(c, output, config):
-    command = s3_command(output, config.s3_bucket, config.s3_endpoint)
     aws = VENV_BIN / "aws" if (VENV_BIN / "aws").exists() else shutil.which("aws")
     if not aws:
         raise Exit("Cần AWS CLI: `.venv/bin/pip install awscli` (hoặc cài `aws` của hệ thống).")
-    _run(c, [str(aws), *command[1:]])
+    endpoint = ["--endpoint-url", config.s3_endpoint] if config.s3_endpoint else []
+    bucket = f"s3://{config.s3_bucket}"
+    sync = [str(aws), *s3_command(output, config.s3_bucket, config.s3_endpoint)[1:], "--exclude", S3_MANIFEST]
+    current = output_manifest(output)
+    with tempfile.TemporaryDirectory(prefix="deploy-s3-") as scratch:
+        scratch = Path(scratch)
+        previous = _fetch_manifest(c, [str(aws), "s3", "cp", f"{bucket}/{S3_MANIFEST}"], endpoint, scratch)
+        if previous is None:  # first deploy: compared by size and time
+            _run(c, sync)
+        else:
+            upload, delete = manifest_changes(previous, current)
+            if upload:
+                changed = _link_files(output, upload, scratch / "changed")
+                copy = [str(aws), "s3", "cp", f"{changed}/", bucket, "--recursive", "--no-progress"]
+                _run(c, [*copy, *endpoint])
+            if delete:
+                _run(c, [*sync, "--size-only"])
+            print(f"S3: {len(upload)} tệp tải lên, {len(delete)} tệp xóa.")
+        manifest = scratch / S3_MANIFEST
+        manifest.write_text(json.dumps(current, indent=0), encoding="utf-8")
+        _run(c, [str(aws), "s3", "cp", str(manifest), f"{bucket}/{S3_MANIFEST}", "--no-progress", *endpoint])
+
+
+def _fetch_manifest(c, command, endpoint, scratch):
+    """The manifest of the last deploy, or None (none yet, or unreadable)."""
+    target = scratch / "previous.json"
+    if not _run(c, [*command, str(target), "--no-progress", *endpoint], warn=True, hide=True).ok:
+        return None
+    try:
+        previous = json.loads(target.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    return previous if isinstance(previous, dict) else None
+
+
+def _link_files(output, relatives, folder):
+    """A folder holding (hard links to) the files ``relatives`` of ``output``."""
+    for relative in relatives:
+        target = folder / relative
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(Path(output, relative), target)
+        except OSError:
+            shutil.copy2(Path(output, relative), target)
+    return folder
 
 
 def ghp_import_command(output, remote, cname="", message="Cập nhật trang"):

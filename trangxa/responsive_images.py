@@ -3,7 +3,9 @@
 * At the end of a build, every JPEG/PNG/WebP under STATIC_PATHS gets copies
   ``name-360w.jpg``, ``name-720w.jpg`` … next to it in the output (only widths
   smaller than the original). They are made once with Pillow and kept in
-  CACHE_PATH, so a rebuild only copies them.
+  CACHE_PATH, so a rebuild only copies them. A copy is made again when its photo's
+  bytes or the quality changed (``CACHE_PATH/responsive_images/made.json``), not
+  its time: a fresh clone with a restored CI cache makes none.
 * Template filters add ``width``/``height`` (no layout shift while the photo
   loads), ``srcset``/``sizes`` (a phone downloads the small copy) and lazy
   loading: ``responsive_images`` for an article's HTML, ``image_attrs`` for a
@@ -14,6 +16,7 @@ RESPONSIVE_IMAGE_SIZES ("(min-width: 48rem) 720px, 100vw").
 """
 
 import functools
+import json
 import os
 import re
 import shutil
@@ -23,8 +26,12 @@ from markupsafe import Markup
 from pelican import signals
 from PIL import Image
 
+from trangxa.incremental_output.keys import current_digest
+
 EXTENSIONS = (".jpg", ".jpeg", ".png", ".webp")
 DEFAULT_WIDTHS = (360, 720)
+# {"sources": {photo: [mtime_ns, size, digest]}, "variants": {copy: [photo's digest, quality]}}
+MADE_FILE = "made.json"
 VARIANT_NAME = re.compile(r"-\d+w\.\w+$")  # photo-360w.jpg: a resized copy
 DEFAULT_SIZES = "(min-width: 48rem) 720px, 100vw"
 IMG_TAG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
@@ -147,11 +154,16 @@ def write_variants(pelican):
     widths = settings.get("RESPONSIVE_IMAGE_WIDTHS", DEFAULT_WIDTHS)
     quality = settings.get("RESPONSIVE_IMAGE_QUALITY", 78)
     cache = os.path.join(settings.get("CACHE_PATH", "cache"), "responsive_images")
+    made = load_made(cache)
+    sources, variants = {}, {}
     produced = set()
     for source, relative in static_images(settings):
+        record = sources[relative] = list(made["sources"].get(relative) or [None, None, None])
         for width in variant_widths(image_size(source), widths):
-            cached = os.path.join(cache, variant_path(relative, width))
-            if not os.path.isfile(cached) or os.path.getmtime(cached) < os.path.getmtime(source):
+            name = variant_path(relative, width)
+            cached = os.path.join(cache, name)
+            variants[name] = [current_digest(source, record), quality]
+            if not os.path.isfile(cached) or made["variants"].get(name) != variants[name]:
                 make_variant(source, cached, width, quality)
             target = os.path.join(pelican.output_path, variant_path(relative, width))
             produced.add(os.path.normpath(target))
@@ -159,6 +171,19 @@ def write_variants(pelican):
                 os.makedirs(os.path.dirname(target), exist_ok=True)
                 shutil.copy2(cached, target)
     remove_stale_variants(pelican.output_path, settings, produced)
+    if made != {"sources": sources, "variants": variants}:
+        os.makedirs(cache, exist_ok=True)
+        with open(os.path.join(cache, MADE_FILE), "w", encoding="utf-8") as handle:
+            json.dump({"sources": sources, "variants": variants}, handle)
+
+
+def load_made(cache):
+    try:
+        with open(os.path.join(cache, MADE_FILE), encoding="utf-8") as handle:
+            made = json.load(handle)
+        return {"sources": dict(made["sources"]), "variants": dict(made["variants"])}
+    except (OSError, ValueError, KeyError, TypeError):
+        return {"sources": {}, "variants": {}}
 
 
 def same_file(source, target):

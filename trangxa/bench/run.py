@@ -1,18 +1,23 @@
 """``invoke dev.bench``: plain Pelican vs this project's build, on the same generated content.
 
 For each ``--articles N``, one corpus is generated (trangxa/bench/generate.py) and built
-four times, each build a separate ``pelican`` process:
+by separate ``pelican`` processes:
 
 1. plain Pelican: default theme, ``PLUGINS = []``, default feeds, no cache;
+1b. (1), then Pagefind over its whole output, as Pagefind's docs add search to any static
+   site generator (the project's pinned Pagefind, ``python -m pagefind --site``);
 2. the project's full build with its publish settings, into an empty folder;
 3. the project's rebuild after adding one article (into the same folder);
-4. the project's rebuild after editing one article's body.
+4. the project's rebuild after editing one article's body;
+5. a publish from CI: a fresh clone (the content copied back with new modification
+   times), the cache and the previous output restored as the CI cache restores them,
+   one new article, a rebuild; then what rsync sends against the previous deploy.
 
-The project's builds use a copy of its settings and theme taken when the run
-starts, so that work in progress saved during a long run does not mix revisions;
-the plugins are the installed package ``trangxa`` (editable: the working tree's).
-Reported per build: wall and CPU time, peak memory, the ratio to
-(1), the number of output files, and for (3) and (4) the files whose content
+The project's builds use a copy of its settings, theme and plugins (the package
+``trangxa``, imported from the copy through PYTHONPATH) taken when the run starts, so
+that work in progress saved during a long run does not mix revisions.
+Reported per build: wall and CPU time, peak memory, the ratios to
+(1) and (1b), the number of output files, and for (3) and (4) the files whose content
 was added, changed or removed (every file hashed before and after).
 Measurement only: nothing here changes the project. See docs/benchmark.md.
 
@@ -35,19 +40,27 @@ from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
 
+from trangxa.bench import warm
 from trangxa.bench.generate import add_article, edit_article, generate
 
 ROOT = Path(__file__).resolve().parents[2]  # the project folder
-SNAPSHOT = ("pelicanconf.py", "publishconf.py", "theme")  # what a build reads of the project, besides trangxa
+# What a build reads of the project. trangxa too: a plugin file saved during a run would change
+# every page's key (trangxa.incremental_output), so the builds import the copy (PYTHONPATH).
+SNAPSHOT = ("pelicanconf.py", "publishconf.py", "theme", "trangxa")
 SITEURL = "https://example.gov.vn"
 COUNTER_URL = "https://example.gov.vn/api/counter"
 POLL_SECONDS = 0.05
 BUILDS = {
     "plain": "(1) plain Pelican",
+    "plain_search": "(1b) plain Pelican + Pagefind",
     "full": "(2) project, full build",
     "add": "(3) project, +1 article",
     "edit": "(4) project, 1 article edited",
+    "ci": "(5) project, CI: fresh clone + cache, +1 article",
+    "warm": "(6) make serve (warm): 1 article saved → on disk",  # trangxa/bench/warm.py
 }
+# The newest article of (5): after the one (3) adds (15/11/2026 20:55), so it tops every list too.
+CI_ARTICLE_MOMENT = datetime.datetime(2026, 11, 15, 21, 40)
 PLAIN_SETTINGS = """\
 # Plain Pelican baseline written by trangxa/bench/run.py: default theme, no plugins
 # (an empty list, so no installed namespace plugin loads), default feeds, no cache.
@@ -55,13 +68,17 @@ SITEURL = {siteurl!r}
 SITENAME = "Xã Tân Hòa (benchmark)"
 AUTHOR = "Ban biên tập"
 TIMEZONE = "Asia/Ho_Chi_Minh"
+DEFAULT_LANG = "vi"  # as the project: its pages' translations (lien-he.en.md) are the other language
 PLUGINS = []
 ARTICLE_PATHS = ["bai-viet"]
 PAGE_PATHS = ["trang"]
 STATIC_PATHS = ["images"]
 CACHE_CONTENT = False
 LOAD_CONTENT_CACHE = False
+# Pages naming a template of the project's theme are shown with the default theme's page.html.
+THEME_TEMPLATES_OVERRIDES = [{templates!r}]
 """
+PAGE_TEMPLATE = re.compile(r"^template\s*:\s*[\"']?([\w.-]+)", re.IGNORECASE | re.MULTILINE)
 CACHE_PROBE = (
     "import json, sys\n"
     "from pelican.settings import read_settings\n"
@@ -87,6 +104,9 @@ class Build:
     changed: int | None = None
     removed: int | None = None
     where: dict = field(default_factory=dict)  # top folder -> [added, changed, removed]
+    search_wall: float | None = None  # (1b): Pagefind's part of the wall time
+    sent: int | None = None  # (5): files rsync sends against the previous deploy
+    deleted: int | None = None  # (5): files rsync deletes from it
 
 
 @dataclass
@@ -96,10 +116,11 @@ class SizeResult:
     generate_seconds: float
     added_article: str = ""
     edited: str = ""
+    ci_article: str = ""
     builds: list = field(default_factory=list)
 
     def build(self, kind):
-        return next(b for b in self.builds if b.kind == kind)
+        return next((b for b in self.builds if b.kind == kind), None)
 
 
 # --- Running and measuring -----------------------------------------------------------
@@ -238,7 +259,7 @@ def uses_cache(settings_file, env):
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 
-def bench_size(size, workdir, seed, settings_file, env, log=print):
+def bench_size(size, workdir, seed, settings_file, env, log=print, warm_edits=True):
     """Generate ``size`` articles under ``workdir`` and run the four builds."""
     workdir.mkdir(parents=True)
     corpus_dir, logs = workdir / "content", workdir / "logs"
@@ -250,13 +271,19 @@ def bench_size(size, workdir, seed, settings_file, env, log=print):
     pelican = pelican_command()
 
     plain_settings = workdir / "plainconf.py"
-    plain_settings.write_text(PLAIN_SETTINGS.format(siteurl=env["SITEURL"]), encoding="utf-8")
+    templates = plain_templates(corpus_dir, workdir / "plain-templates")
+    plain_settings.write_text(
+        PLAIN_SETTINGS.format(siteurl=env["SITEURL"], templates=str(templates)), encoding="utf-8"
+    )
     plain_out = workdir / "out-plain"
     command = [*pelican, str(corpus_dir), "-o", str(plain_out), "-s", str(plain_settings)]
     build = run_build("plain", command, env, workdir, logs / "1-plain.log")
     build.files = len(hash_tree(plain_out))
     result.builds.append(build)
     log(f"[{size}] {BUILDS['plain']}: {build.wall:.1f} s")
+    build = plain_with_search(build, plain_out, env, workdir, logs / "1b-pagefind.log")
+    result.builds.append(build)
+    log(f"[{size}] {BUILDS['plain_search']}: {build.wall:.1f} s (Pagefind {build.search_wall:.1f} s)")
 
     out = workdir / "out-project"
     command = [*pelican, str(corpus_dir), "-o", str(out), "-s", str(settings_file)]
@@ -286,7 +313,91 @@ def bench_size(size, workdir, seed, settings_file, env, log=print):
             f"{build.added} added, {build.changed} changed, {build.removed} removed"
         )
         before = after
+    build = ci_publish(corpus_dir, out, workdir, command, env, project, logs, seed)
+    result.ci_article = build.pop("article")
+    result.builds.append(build["build"])
+    log(
+        f"[{size}] {BUILDS['ci']}: {build['build'].wall:.1f} s, {build['build'].changed} changed; "
+        f"rsync sends {build['build'].sent} files, deletes {build['build'].deleted}"
+    )
+    if warm_edits:  # (6): the dev server kept warm, with pelicanconf.py, on the same corpus
+        article = corpus.articles[len(corpus.articles) // 3]
+        result.builds.append(warm.bench_build(corpus_dir, article, project, workdir, env, log))
     return result
+
+
+def plain_templates(corpus_dir, folder):
+    """Templates that Pelican's default theme lacks and pages of the corpus name (``Template:
+    lien-he``): each one the default page template, so that plain Pelican builds every page."""
+    folder.mkdir(parents=True, exist_ok=True)
+    for page in (corpus_dir / "trang").rglob("*.md"):
+        for name in PAGE_TEMPLATE.findall(page.read_text(encoding="utf-8")):
+            (folder / f"{name.removesuffix('.html')}.html").write_text('{% extends "page.html" %}\n')
+    return folder
+
+
+def pagefind_command(site):
+    """Pagefind over a whole site, as its docs add search to any generator: the project's
+    pinned binary (as trangxa.search_index runs it), Vietnamese as the project's builds."""
+    return [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "vi", "--silent"]
+
+
+def plain_with_search(plain, plain_out, env, cwd, log_path):
+    """(1b): build (1) followed by Pagefind over its output; times and memory of both."""
+    search = run_build("plain_search", pagefind_command(plain_out), env, cwd, log_path)
+    return Build(
+        "plain_search",
+        plain.wall + search.wall,
+        plain.cpu + search.cpu,
+        max(plain.largest_mb, search.largest_mb),
+        plain.pelican_mb,
+        _max(plain.total_mb, search.total_mb),
+        len(hash_tree(plain_out)),
+        search_wall=search.wall,
+    )
+
+
+def fresh_copy(folder, keep_times):
+    """Replace ``folder`` by a copy of itself at the same path: with new modification times
+    (a fresh ``git clone``) or with the same ones (a cache restored from its tar archive)."""
+    folder = Path(folder)
+    copy = folder.with_name(f"{folder.name}.copy")
+    shutil.copytree(folder, copy, copy_function=shutil.copy2 if keep_times else shutil.copyfile)
+    shutil.rmtree(folder)
+    copy.rename(folder)
+
+
+def rsync_deploy(output, dest, release, previous=None):
+    """Upload ``output`` as the project's rsync deploy does (trangxa.publishing); return
+    (files sent, files deleted) from rsync's itemized changes."""
+    from trangxa.publishing import Dest, rsync_command  # noqa: PLC0415 (invoke is only needed here)
+
+    (Path(dest) / "releases").mkdir(parents=True, exist_ok=True)
+    command = rsync_command(output, Dest(None, str(dest)), release, link_dest=previous)
+    lines = subprocess.run(command, capture_output=True, text=True, check=True).stdout.splitlines()
+    sent = sum(1 for line in lines if line.startswith((">f", "<f")))
+    deleted = sum(1 for line in lines if line.startswith("*deleting") and not line.endswith("/"))
+    return sent, deleted
+
+
+def ci_publish(corpus_dir, out, workdir, command, env, project, logs, seed):
+    """(5): the output of (4) is deployed, then a CI run starts from a fresh clone with the
+    cache folder and the previous output restored, one article is added and the site
+    rebuilt; the new output is deployed with rsync against the previous deploy."""
+    dest = workdir / "deploy"
+    rsync_deploy(out, dest, "A")
+    fresh_copy(corpus_dir, keep_times=False)  # git clone: every file gets a new time
+    for folder in (workdir / "cache", out):  # actions/cache, GitLab cache: archives keep the times
+        if folder.exists():
+            fresh_copy(folder, keep_times=True)
+    before = hash_tree(out)
+    path = add_article(corpus_dir, seed, moment=CI_ARTICLE_MOMENT)
+    build = run_build("ci", command, env, project, logs / "5-ci.log")
+    after = hash_tree(out)
+    build.files = len(after)
+    build.added, build.changed, build.removed, build.where = compare(before, after)
+    build.sent, build.deleted = rsync_deploy(out, dest, "B", previous="A")
+    return {"build": build, "article": path.relative_to(corpus_dir).as_posix()}
 
 
 # --- Report -------------------------------------------------------------------------------
@@ -312,28 +423,34 @@ def render(results, meta):
         f"SITEURL={meta['siteurl']}; COUNTER_URL={meta['counter_url'] or '(unset)'}; seed {meta['seed']}",
         "- Wall and CPU seconds; peak memory (RSS, MB) of the largest single process (Pelican, Pagefind "
         "or a reader process), of the Pelican process, and of all processes of the build together; "
-        "“× plain” = wall time / wall time of (1); Added / Changed / Removed = output files whose "
-        "content differs from the previous build's. See docs/benchmark.md.",
+        "“× plain” = wall time / wall time of (1), “× (1b)” / wall time of (1b); Added / Changed / "
+        "Removed = output files whose content differs from the previous build's; Sent = files rsync "
+        "uploads against the previous deploy (and deletes). See docs/benchmark.md.",
         "",
         "| Articles | Build | Wall (s) | CPU (s) | Largest process (MB) | Pelican (MB) | All processes (MB) "
-        "| × plain | Output files | Added | Changed | Removed |",
-        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| × plain | × (1b) | Output files | Added | Changed | Removed | Sent (deleted) |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for result in results:
         plain = result.build("plain").wall
+        peer = result.build("plain_search")
         for build in result.builds:
+            sent = "" if build.sent is None else f"{build.sent:,} ({build.deleted:,})"
             lines.append(
                 f"| {result.articles:,} | {BUILDS[build.kind]} | {build.wall:.1f} | {build.cpu:.1f} "
                 f"| {_mb(build.largest_mb)} | {_mb(build.pelican_mb)} | {_mb(build.total_mb)} "
-                f"| {build.wall / plain:.2f} | {build.files:,} "
-                f"| {_n(build.added)} | {_n(build.changed)} | {_n(build.removed)} |"
+                f"| {build.wall / plain:.2f} | {build.wall / peer.wall if peer else 0:.2f} | {build.files:,} "
+                f"| {_n(build.added)} | {_n(build.changed)} | {_n(build.removed)} | {sent} |"
             )
+    lines += ["", "## Targets", ""]
+    for result in results:
+        lines += targets(result)
     lines += ["", "## Corpus", ""]
     for result in results:
         lines.append(
             f"- {result.articles:,} articles: {result.words:,} words, generated in "
             f"{result.generate_seconds:.1f} s; (3) added `{result.added_article}`, "
-            f"(4) edited `{result.edited}`"
+            f"(4) edited `{result.edited}`, (5) added `{result.ci_article}`"
         )
     if len(results) > 1:
         lines += growth(results)
@@ -355,9 +472,31 @@ def growth(results):
     lines = ["", "## Growth (wall time at the larger size / at the smaller)", ""]
     lines += [f"| Build | {header} |", "|---|" + "---:|" * len(pairs)]
     for kind in BUILDS:
-        ratios = " | ".join(f"×{b.build(kind).wall / a.build(kind).wall:.1f}" for a, b in pairs)
+        ratios = " | ".join(
+            f"×{b.build(kind).wall / a.build(kind).wall:.1f}" if a.build(kind) and b.build(kind) else ""
+            for a, b in pairs
+        )
         lines.append(f"| {BUILDS[kind]} | {ratios} |")
     return lines
+
+
+def targets(result):
+    """The issues' targets, met or not, at one size (docs/benchmark.md)."""
+    full, peer, ci = result.build("full"), result.build("plain_search"), result.build("ci")
+    project = [build for build in result.builds if build.kind not in ("plain", "plain_search", "warm")]
+    largest = max(build.pelican_mb or build.largest_mb for build in project)
+
+    def verdict(ok):
+        return "met" if ok else "**not met**"
+
+    ratio = full.wall / peer.wall
+    return [
+        f"- {result.articles:,} articles: full build / (1b) = {ratio:.2f} (≤ 0.7: {verdict(ratio <= 0.7)}; "
+        f"CPU time {full.cpu / peer.cpu:.2f} of (1b)'s); "
+        f"CI publish (5) {ci.wall:.1f} s (≤ 10 s: {verdict(ci.wall <= 10)}), rsync sends {ci.sent} files "
+        f"(≤ 40: {verdict(ci.sent <= 40)}); Pelican's peak {largest:,.0f} MB "
+        f"(≤ 400 MB: {verdict(largest <= 400)})"
+    ] + warm.target(result.build("warm"), verdict)
 
 
 def metadata(args, settings_file, env):
@@ -427,6 +566,7 @@ def main(argv=None):
     workdir = Path(args.workdir) if args.workdir else Path(tempfile.mkdtemp(prefix="bench-"))
     keep = bool(args.workdir or args.keep)
     settings_file = snapshot_project(workdir / "project") / args.settings
+    env["PYTHONPATH"] = os.pathsep.join(filter(None, [str(settings_file.parent), env.get("PYTHONPATH")]))
     meta = metadata(args, settings_file, env)
     results = []
     try:

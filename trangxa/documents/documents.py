@@ -319,14 +319,14 @@ def get_generators(pelican):
     return DocumentsGenerator
 
 
-def refresh_pages_with_boxes(generators):
-    """all_generators_finalized: see pages.refresh_pages_with_boxes."""
+def declare_boxes(generators):
+    """all_generators_finalized: see pages.declare_boxes."""
     for generator in generators:
         if isinstance(generator, DocumentsGenerator):
-            pages.refresh_pages_with_boxes(generator)
+            pages.declare_boxes(generator)
 
 
 def register():
     signals.initialized.connect(add_defaults)
     signals.get_generators.connect(get_generators)
-    signals.all_generators_finalized.connect(refresh_pages_with_boxes)
+    signals.all_generators_finalized.connect(declare_boxes)

@@ -2,12 +2,12 @@
 the attachments for the pages; and the pages of other plugins that show documents.
 """
 
-import hashlib
-import json
 import os
 from pathlib import Path
 
 from markupsafe import escape
+
+from trangxa.lib.page_inputs import add_page_input
 
 from . import listing
 
@@ -119,32 +119,15 @@ def write_if_changed(path, text):
 # --- Pages of other plugins that show documents -------------------------------------------------
 
 
-def refresh_pages_with_boxes(generator):
-    """The home page and the organizations' pages show documents, which their page keys
-    (trangxa.incremental_output) do not cover. When what such a page shows of the documents
-    changed since the last build, its file is removed: the incremental writer renders a page
-    whose file is missing. Runs at all_generators_finalized, before anything is written."""
+def declare_boxes(generator):
+    """The home page and the organizations' first pages show documents: what each shows joins
+    that page's key (trangxa.lib.page_inputs), so trangxa.incremental_output rewrites it when its
+    box changes. Runs at all_generators_finalized, before anything is written."""
     settings, context = generator.settings, generator.context
     if generator.lists is None:
         return
-    shown = {settings.get("INDEX_SAVE_AS") or "index.html": context.get("documents_home")}
+    add_page_input(context, settings.get("INDEX_SAVE_AS") or "index.html", context.get("documents_home"))
     registry = context.get("organizations_registry")
     boxes = context.get("documents_by_organization", {})
     for organization in registry.organizations if registry else []:
-        shown[organization.save_as] = boxes.get(organization.slug)
-    digests = {
-        page: hashlib.blake2b(json.dumps(view, sort_keys=True).encode(), digest_size=12).hexdigest()
-        for page, view in shown.items()
-    }
-    output = Path(generator.output_path)
-    name = hashlib.blake2b(str(output.resolve()).encode(), digest_size=8).hexdigest()
-    state = Path(settings["CACHE_PATH"]) / "documents" / f"pages-{name}.json"
-    try:
-        previous = json.loads(state.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        previous = {}
-    for page, digest in digests.items():
-        if previous.get(page) != digest:
-            (output / page).unlink(missing_ok=True)
-    state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps(digests, sort_keys=True), encoding="utf-8")
+        add_page_input(context, organization.save_as, boxes.get(organization.slug))

@@ -4,8 +4,11 @@ Pelican renders every page of the site at every build. This writer queues
 the pages and, at the end of the build, in one forked process per core,
 computes a key for each (``keys.py``): when the key is the one recorded for
 that file at the previous build and the file is still there, rendering is
-skipped. Article and page files, paginated lists and feeds are keyed; other
-templates (category index, search page, robots.txt) are always written.
+skipped. Article and page files, paginated lists and feeds are keyed, and so
+are a plugin's own pages that pass ``output_key``; other templates (category
+index, search page, robots.txt) are always written. The boxes plugins add to
+some pages (the home page's schedule and documents) are part of those pages'
+keys (trangxa.lib.page_inputs).
 Lists are paginated in fixed blocks from the oldest article (trangxa.pagination),
 so a new article changes the first page of each list and its newest blocks (2 to 4
 pages a list), not every page.
@@ -15,8 +18,10 @@ longer produced (a deleted or renamed article, a removed photo) are removed, so 
 between builds (``DELETE_OUTPUT_DIRECTORY = False``).
 
 The keys live in ``CACHE_PATH/incremental-output/``, one file per output folder,
-with the size and modification time of each file as written: a file changed by
-anything else (another build into the same folder, a copy) is rendered again.
+with the modification time, size and content digest of each file as written: a
+file whose time or size differs is hashed, and rendered again unless its bytes are
+the ones written (a fresh clone or a restored CI cache changes times, not bytes;
+anything else writing into the folder changes the bytes).
 The record is removed when a build starts and written when it ends, so a build
 that crashes half-way leaves none and the next one renders everything.
 
@@ -34,6 +39,7 @@ from pelican import signals
 from pelican.utils import sanitised_join
 
 from trangxa import compat
+from trangxa.lib.page_inputs import page_inputs
 
 from . import keys
 from .forked import run_in_processes
@@ -47,9 +53,19 @@ RUNS_AFTER = (
 )  # fmt: skip
 RUNS_BEFORE = ("sitemap", "pelican.plugins.sitemap")
 logger.setLevel(logging.INFO)  # one summary line per build
-STATE_VERSION = 2
+STATE_VERSION = 3  # 3: [key, mtime_ns, size, content digest] per file
 _writers = []  # the writer of the current build, for the finalized receiver
 _static_files = []  # output paths of the static files of the current build
+_last_build = {}  # {"output": path, "files": {relative: [key, mtime_ns, size, digest]}}, for search_index
+_render_first = set()  # source files whose pages are rendered as soon as queued (render_first)
+
+
+def render_first(sources):
+    """The dev server (trangxa.warm): the pages of these source files (absolute paths) are
+    rendered when queued, before the other pages are keyed, so the page being edited is
+    on disk seconds earlier. Same output: a page is rendered from the same inputs either way."""
+    _render_first.clear()
+    _render_first.update(os.path.abspath(path) for path in sources)
 
 
 def state_file(settings, output_path):
@@ -79,7 +95,7 @@ class IncrementalWriter(compat.Writer):
         self.state_path = state_file(self.settings, output_path)
         self.previous = load_state(self.state_path) if self.enabled else {}
         self.state_path.unlink(missing_ok=True)
-        self.current = {}  # output path (relative) -> [key, mtime_ns, size], for this build
+        self.current = {}  # output path (relative) -> [key, mtime_ns, size, digest], for this build
         self.rendered = self.skipped = 0
         # Pages to handle, by output path: (template, context, name, kwargs, relative_urls).
         # A page written with override_output replaces the job of the page it overrides.
@@ -123,9 +139,13 @@ class IncrementalWriter(compat.Writer):
                     if not isinstance(value, (list, tuple)) and not key.startswith(("articles_", "dates_"))
                 ],
             )
+        elif kwargs.get("output_key") is not None:  # a plugin's own page (trangxa.lib.page_inputs)
+            subject_key = self.keys.stable(kwargs["output_key"])
         else:
             return None
-        return keys.digest(self.site_key(context), name, localcontext["SITEURL"], subject_key)
+        # The boxes other plugins add to this file (trangxa.lib.page_inputs).
+        boxes = self.keys.stable(page_inputs(context, name))
+        return keys.digest(self.site_key(context), name, localcontext["SITEURL"], subject_key, boxes)
 
     # --- writing ------------------------------------------------------------
 
@@ -140,11 +160,22 @@ class IncrementalWriter(compat.Writer):
         except OSError:
             return False
         self.current[relative] = previous
-        return [stat.st_mtime_ns, stat.st_size] == previous[1:]
+        if [stat.st_mtime_ns, stat.st_size] == previous[1:3]:
+            return True
+        if stat.st_size != previous[2] or len(previous) < 4:
+            return False
+        # Same size, other time: a copy (fresh clone, restored cache) or another writer.
+        if keys.file_digest(sanitised_join(self.output_path, relative)) != previous[3]:
+            return False
+        self.current[relative] = [key, stat.st_mtime_ns, stat.st_size, previous[3]]
+        return True
 
-    def written(self, relative):
-        stat = os.stat(sanitised_join(self.output_path, relative))
-        self.current[relative][1:] = [stat.st_mtime_ns, stat.st_size]
+    def written(self, relative, data=None):
+        """Record the file as written (``data``: its bytes, when at hand)."""
+        path = sanitised_join(self.output_path, relative)
+        stat = os.stat(path)
+        digest = keys.bytes_digest(data) if data is not None else keys.file_digest(path)
+        self.current[relative][1:] = [stat.st_mtime_ns, stat.st_size, digest]
 
     def write_file(
         self,
@@ -173,6 +204,9 @@ class IncrementalWriter(compat.Writer):
             if self.enabled:
                 self.site_key(context)  # computed once, before the processes part
             self.pending[path] = (template, context, name, kwargs, relative_urls)
+            subject = kwargs.get("article") or kwargs.get("page")
+            if _render_first and os.path.abspath(getattr(subject, "source_path", "")) in _render_first:
+                self.record(self.handle(self.pending.pop(path)))
         self.record_written(path)
         # Sent for every file: the sitemap lists what the build produced.
         signals.content_written.send(path, context=localcontext)
@@ -185,8 +219,7 @@ class IncrementalWriter(compat.Writer):
         key = self.page_key(context, name, localcontext, kwargs) if self.enabled else None
         rendered = not self.is_current(name, key)
         if rendered:
-            self.render(template, context, name, localcontext)
-            self.written(name)
+            self.written(name, self.render(template, context, name, localcontext))
         subject = kwargs.get("article") or kwargs.get("page")
         if subject is not None:
             # Pelican keeps every article's final HTML until the build ends; nothing needs
@@ -195,13 +228,15 @@ class IncrementalWriter(compat.Writer):
         return name, self.current[name], rendered
 
     def render(self, template, context, name, localcontext):
-        output = template.render(localcontext)
+        """Write the page; return its bytes."""
+        output = template.render(localcontext).encode("utf-8")
         path = sanitised_join(self.output_path, name)
         os.makedirs(os.path.dirname(path), exist_ok=True)
         if os.path.lexists(path):  # a new file: a hard-linked copy keeps the old content
             os.unlink(path)
-        with open(path, "w", encoding="utf-8") as handle:
+        with open(path, "wb") as handle:
             handle.write(output)
+        return output
 
     def handle_pending(self):
         jobs, self.pending = list(self.pending.values()), {}
@@ -210,12 +245,16 @@ class IncrementalWriter(compat.Writer):
             results = run_in_processes(self.handle, jobs, workers)
         else:
             results = [self.handle(job) for job in jobs]
-        for name, record, rendered in results:
-            self.current[name] = record
-            if rendered:
-                self.rendered += 1
-            else:
-                self.skipped += 1
+        for result in results:
+            self.record(result)
+
+    def record(self, result):
+        name, record, rendered = result
+        self.current[name] = record
+        if rendered:
+            self.rendered += 1
+        else:
+            self.skipped += 1
 
     def write_feed(self, elements, context, path=None, url=None, feed_type="atom", override_output=False,
                    feed_title=None):  # fmt: skip
@@ -223,6 +262,8 @@ class IncrementalWriter(compat.Writer):
             items = [self.item_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
             bodies = [self.keys.content_key(item) for item in elements[: self.settings["FEED_MAX_ITEMS"]]]
             key = keys.digest(self.site_key(context), path, url, feed_type, feed_title, items, bodies)
+            if not elements:  # an empty feed is dated by the site's oldest article (feed_extras)
+                key = keys.digest(key, [str(a.date) for a in (context.get("articles") or ())[-1:]])
             if self.is_current(path, key):
                 self.skipped += 1
                 self.record_written(sanitised_join(self.output_path, path))
@@ -254,10 +295,19 @@ class IncrementalWriter(compat.Writer):
                 remove_empty_parents(path.parent, Path(self.output_path))
         if self.enabled:
             save_state(self.state_path, self.current)
+        _last_build.update(output=os.path.abspath(self.output_path), files=self.current)
         logger.info(
             "Đã ghi %d trang mới hoặc thay đổi, giữ nguyên %d trang, xóa %d trang.",
             self.rendered, self.skipped, removed,
         )  # fmt: skip
+
+
+def written_digests(output_path):
+    """{relative path: [mtime_ns, size, content digest]} of the files this process's last build
+    wrote or kept in ``output_path`` (so that trangxa.search_index need not hash them again)."""
+    if _last_build.get("output") != os.path.abspath(output_path):
+        return {}
+    return {path: record[1:] for path, record in _last_build["files"].items() if len(record) == 4}
 
 
 def remove_empty_parents(folder, root):

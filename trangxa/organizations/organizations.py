@@ -4,7 +4,13 @@ Settings (defaults in DEFAULTS): ORGANIZATIONS_REGISTRY (YAML file, relative
 to PATH), ORGANIZATIONS_INFER (attach an article without ``organizations``
 to those its title names), ORGANIZATION_URL / ORGANIZATION_SAVE_AS,
 ORGANIZATIONS_INDEX_URL / ORGANIZATIONS_INDEX_SAVE_AS, ORGANIZATION_FEED_ATOM
-and ORGANIZATION_FEED_RSS (``{slug}`` in the path; None for no feed).
+and ORGANIZATION_FEED_RSS (``{slug}`` in the path; None for no feed),
+ORGANIZATIONS_PAGE_TEMPLATES (the page templates that show the whole registry: the
+structure and contacts pages, ``Template: structure`` in their front matter; each such
+page carries the registry's tree, so that its page key changes with the registry).
+
+Every problem of the registry is logged as ``content/organizations.yml:LINE: message``
+(``validation.py``); an error fails a strict build, as an article's does.
 """
 
 import logging
@@ -29,6 +35,7 @@ DEFAULTS = {
     "ORGANIZATIONS_INDEX_SAVE_AS": "to-chuc/index.html",
     "ORGANIZATION_FEED_ATOM": None,
     "ORGANIZATION_FEED_RSS": None,
+    "ORGANIZATIONS_PAGE_TEMPLATES": ("structure", "contacts"),
 }
 
 
@@ -90,12 +97,34 @@ HOW_TO_ADD = (
 )
 
 
+def report_registry(registry):
+    """Each problem of the registry as ``path:line: message`` (build_log turns it into a CI
+    annotation; content_checks counts it: a strict build fails)."""
+    where = display_path(str(registry.path))
+    for line, message in registry.problems:
+        if line:
+            logger.error("%s:%d: %s", where, line, message)
+        else:
+            logger.error("%s: %s", where, message)
+
+
+def attach_registry_to_pages(generator):
+    """page_generator_finalized: the structure and contacts pages (and their translations)
+    carry the registry's tree, which their templates show."""
+    registry = generator.context.get("organizations_registry")
+    templates = set(generator.settings["ORGANIZATIONS_PAGE_TEMPLATES"])
+    pages = [*generator.pages, *generator.translations, *generator.hidden_pages]
+    for page in [*pages, *generator.hidden_translations]:
+        if page.template in templates:
+            page.organization_tree = registry.tree() if registry else []
+
+
 def attach_organizations(generator):
     """article_generator_finalized: resolve names, group articles, once per build."""
     settings = generator.settings
     registry = load_registry(registry_path(settings), settings)
-    for label, message in registry.problems:
-        logger.error("organizations: %s: %s: %s", settings["ORGANIZATIONS_REGISTRY"], label, message)
+    report_registry(registry)
+    registry.link_relatives()
     infer = settings["ORGANIZATIONS_INFER"]
     notices = notices_logger(settings)
     everything = [*generator.articles, *generator.drafts, *generator.hidden_articles, *generator.translations]
@@ -136,6 +165,7 @@ class OrganizationsGenerator(Generator):
             relative_urls=relative,
             template_name="organizations",
             organization_groups=registry.groups(),
+            organization_children=registry.children,
         )
         template = self.get_template("organization")
         for organization in registry.organizations:
@@ -173,4 +203,5 @@ def get_generators(pelican):
 def register():
     signals.initialized.connect(add_defaults)
     signals.article_generator_finalized.connect(attach_organizations)
+    signals.page_generator_finalized.connect(attach_registry_to_pages)
     signals.get_generators.connect(get_generators)

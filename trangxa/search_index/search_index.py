@@ -4,8 +4,11 @@ Pagefind (its PyPI package ships the binary) reads the pages that hold an
 article or a page (``SEARCH_INDEX_PATHS``; lists repeat them) and writes
 ``pagefind/<bundle>/`` into the output, one bundle per year of articles (see
 ``shards.py``) plus ``pagefind/bundles.json``, the list the search page merges.
-A bundle whose pages did not change since the previous build (same names,
-sizes and times, recorded in ``CACHE_PATH/search-index/``) is kept as it is.
+A bundle whose pages did not change since the previous build (same names and
+bytes, the same Pagefind, language and indexing code; recorded in
+``CACHE_PATH/search-index/``) is kept as it is. Pages are compared by content
+digest, hashed again only when a page's time or size changed: a fresh clone
+with a restored CI cache re-indexes nothing that did not change.
 Only elements marked ``data-pagefind-body`` are indexed, less those marked
 ``data-pagefind-ignore``: in an article, the title, date, credit, organizations and
 tags lines, given to Pagefind as metadata instead (``title``, ``date``, ``credit``,
@@ -34,12 +37,16 @@ from pathlib import Path
 
 from pelican import signals
 
+from trangxa.incremental_output.incremental_output import written_digests
+from trangxa.incremental_output.keys import current_digest, file_digest, installed_versions
+
 from .shards import bundle_order, shard_names
 
 logger = logging.getLogger(__name__)
 RUNS_AFTER = ("trangxa.incremental_output",)  # it indexes the pages that plugin writes at `finalized`
 logger.setLevel(logging.INFO)  # one summary line per build
 BUNDLES_FILE = "bundles.json"
+STATE_VERSION = 2  # {"version", "files": {path: [mtime_ns, size, digest]}, "bundles": {name: fingerprint}}
 _article_dates = {}  # output path -> date, for the current build
 
 
@@ -59,11 +66,23 @@ def indexed_files(output_path, folders):
     return sorted(found)
 
 
-def fingerprint(output_path, files):
+def indexer_digest(language):
+    """What else decides a bundle's bytes: Pagefind's version (installed_versions), the
+    language, the code running it."""
     hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(repr((installed_versions(), language)).encode())
+    for name in sorted(Path(__file__).parent.glob("*.py")):
+        hasher.update(file_digest(name).encode())
+    return hasher.hexdigest()
+
+
+def fingerprint(output_path, files, digests, indexer=""):
+    """A bundle's fingerprint: its pages' names and contents (``digests`` {path: [mtime_ns,
+    size, digest]}, kept between builds and updated here) and ``indexer``."""
+    hasher = hashlib.blake2b(indexer.encode(), digest_size=16)
     for relative in files:
-        stat = os.stat(os.path.join(output_path, relative))
-        hasher.update(f"{relative}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+        record = digests.setdefault(relative, [None, None, None])
+        hasher.update(f"{relative}\0{current_digest(os.path.join(output_path, relative), record)}\n".encode())
     return hasher.hexdigest()
 
 
@@ -102,8 +121,17 @@ def build_index(pelican):
     for path in files:
         members.setdefault(shards[path], []).append(path)
     state = state_file(settings, output)
-    previous = read_state(state)
-    bundles = {name: fingerprint(output, members[name]) for name in bundle_order(members)}
+    previous, digests = read_state(state)
+    # The digests the writer took of the pages it wrote or kept (checked against each file's
+    # time and size): a full build does not hash 10,000 pages a second time.
+    written = written_digests(output)
+    digests = {
+        path: list(written.get(path) or digests[path])
+        for path in files
+        if path in written or isinstance(digests.get(path), list)
+    }
+    indexer = indexer_digest(language)
+    bundles = {name: fingerprint(output, members[name], digests, indexer) for name in bundle_order(members)}
     todo = [
         name
         for name in bundles
@@ -115,7 +143,10 @@ def build_index(pelican):
         shutil.rmtree(root / name, ignore_errors=True)
         index_bundle(output, members[name], root / name, language)
 
-    with ThreadPoolExecutor(workers) as pool:  # one Pagefind process per bundle, `workers` at a time
+    # One Pagefind process per bundle, `workers` at a time, the largest first: the last one
+    # to finish, alone on its core, is a small one.
+    todo.sort(key=lambda name: len(members[name]), reverse=True)
+    with ThreadPoolExecutor(workers) as pool:
         for name, future in [(name, pool.submit(index, name)) for name in todo]:
             try:
                 future.result()
@@ -128,7 +159,9 @@ def build_index(pelican):
     listing = {"bundles": [f"{name}/" for name in bundles]}
     (root / BUNDLES_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
     state.parent.mkdir(parents=True, exist_ok=True)
-    state.write_text(json.dumps(bundles), encoding="utf-8")
+    state.write_text(
+        json.dumps({"version": STATE_VERSION, "files": digests, "bundles": bundles}), encoding="utf-8"
+    )
     summary = "Tìm kiếm: %d trang trong %d phần chỉ mục, %d phần lập lại."
     logger.info(summary, len(files), len(bundles), indexed)
 
@@ -139,11 +172,14 @@ def state_file(settings, output):
 
 
 def read_state(path):
+    """({bundle: fingerprint}, {page: [mtime_ns, size, digest]}) of the previous build."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}
-    return state if isinstance(state, dict) else {}
+        return {}, {}
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return {}, {}
+    return state.get("bundles", {}), state.get("files", {})
 
 
 def remove_other_bundles(root, bundles):

@@ -129,20 +129,37 @@
   // Pagefind folds marks but not the letter đ: a word typed "d" without marks ("dang") is also
   // searched with "đ" ("đang": Đảng), each combination of the first D_WORDS such words, and the
   // results are merged (best score kept). Pagefind gets the words as typed ("6,2", "27/7").
+  // A final "oa", "oe", "uy" carries its tone mark on either vowel ("hòa"/"hoà", "thủy"/"thuỷ"):
+  // Pagefind finds both but scores the placement typed higher, so that only the first results
+  // (CANDIDATES) of a common word would differ; both are searched too, and the best score kept.
   function spellings(text) {
     var forms = [text.split(/\s+/)];
     var varied = 0;
     forms[0].forEach(function (typed, index) {
       var word = typed.toLowerCase();
-      if (word.charAt(0) !== "d" || fold(word) !== word || varied === D_WORDS) return;
+      var other = word.charAt(0) === "d" && fold(word) === word ? "đ" + word.slice(1) : otherPlacement(word);
+      if (!other || varied === D_WORDS) return;
       varied++;
       forms = forms.concat(forms.map(function (form) {
-        var other = form.slice();
-        other[index] = "đ" + word.slice(1);
-        return other;
+        var changed = form.slice();
+        changed[index] = other;
+        return changed;
       }));
     });
     return forms.map(function (form) { return form.join(" "); });
+  }
+
+  function otherPlacement(word) {
+    var decomposed = word.normalize("NFD");
+    var tones = decomposed.match(TONE);
+    if (!tones || tones.length !== 1) return null;
+    var bare = decomposed.replace(TONE, "").normalize("NFC");
+    var found = /^([^aeiouy]*)(oa|oe|uy)$/.exec(bare); // "quý": the u belongs to "qu", not moved
+    if (!found || found[1].slice(-1) === "q") return null;
+    var head = found[1] + found[2].charAt(0);
+    var onFirst = (head + tones[0] + found[2].charAt(1)).normalize("NFC");
+    var onSecond = (head + found[2].charAt(1) + tones[0]).normalize("NFC");
+    return word.normalize("NFC") === onFirst ? onSecond : onFirst;
   }
 
   // A query in quotes keeps only the results holding its words one after the other. (Pagefind's
