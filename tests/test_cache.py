@@ -64,6 +64,35 @@ def test_a_photo_added_later_is_picked_up(content, tmp_path):
     assert 'src="../../images/2025/moi.jpg"' in page
 
 
+def test_a_photo_deleted_later_is_reported_at_its_line(content, tmp_path):
+    """The cached read of an article is not kept once a photo it shows is deleted: read again,
+    it names the photo at its line, and the page no longer shows it as if it were there."""
+    photo = content / "images" / "2025" / "moi.jpg"
+    photo.parent.mkdir(parents=True)
+    shutil.copy(next((CONTENT / "images" / "2025").glob("*.jpg")), photo)
+    assert not any("moi.jpg" in m for m in messages(cached_build(content, tmp_path / "one", tmp_path / "cache")))
+    photo.unlink()
+    records = messages(cached_build(content, tmp_path / "one", tmp_path / "cache"))
+    source = content / "bai-viet" / "ra-quan.md"
+    assert [m for m in records if m.startswith(f"{source}:7: ") and "moi.jpg" in m], records
+    assert not [m for m in records if "Cannot get modification stamp" in m], records
+
+
+def test_a_photo_linked_with_pelicans_prefix_and_deleted_is_reported(content, tmp_path):
+    """"{static}/images/…", as older articles write it, is checked too: deleted, it is named
+    at its line (Pelican itself only says in English that it cannot read the file)."""
+    photo = content / "images" / "2025" / "cu.jpg"
+    photo.parent.mkdir(parents=True)
+    shutil.copy(next((CONTENT / "images" / "2025").glob("*.jpg")), photo)
+    source = content / "bai-viet" / "tong-ket.md"
+    source.write_text(GOOD + "\n![Hội trường]({static}/images/2025/cu.jpg)\n", encoding="utf-8")
+    assert not any("cu.jpg" in m for m in messages(cached_build(content, tmp_path / "one", tmp_path / "cache")))
+    photo.unlink()
+    records = messages(cached_build(content, tmp_path / "one", tmp_path / "cache"))
+    assert [m for m in records if m.startswith(f"{source}:8: ") and "cu.jpg" in m], records
+    assert not [m for m in records if "Cannot get modification stamp" in m], records
+
+
 def test_parallel_reading_gives_the_same_site(site, tmp_path):
     """The sample read by a pool of processes builds the same pages as the serial build."""
     output = tmp_path / "parallel"

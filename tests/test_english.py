@@ -69,6 +69,9 @@ def test_english_pages_have_english_navigation(site):
     footer = [dt.get_text() for dt in soup.select("footer dt")]
     assert footer[:3] == ["Governing body", "Editor-in-chief", "Address"] and "Phone" in footer
     assert soup.title.get_text().endswith("– Electronic information page of Tân Hòa Commune")
+    # What stays Vietnamese (the search of the Vietnamese pages, the links, the counter) says so.
+    for selector in ("form.site-search", "nav.site-links", "aside.visitor-counter"):
+        assert soup.select_one(selector)["lang"] == "vi", selector
 
 
 def test_vietnamese_pages_keep_the_vietnamese_menu(site):

@@ -107,8 +107,9 @@ def test_local_paths_go_through_static(tmp_path):
         '<img alt="x" src="images/2024/a.jpg"><a href="khac.md#doan">khác</a>'
         '<a href="https://chinhphu.vn">x</a><img src="images/khong-co.jpg"><a href="#a">a</a>'
     )
-    html, missing = link_local_files(html, str(source), str(tmp_path))
+    html, missing, linked = link_local_files(html, str(source), str(tmp_path))
     assert missing == ["images/khong-co.jpg"]
+    assert linked == [str(tmp_path / "images" / "2024" / "a.jpg"), str(tmp_path / "bai-viet" / "khac.md")]
     assert html == (
         '<img alt="x" src="{static}/images/2024/a.jpg"><a href="{filename}/bai-viet/khac.md#doan">khác</a>'
         '<a href="https://chinhphu.vn">x</a><img src="images/khong-co.jpg"><a href="#a">a</a>'

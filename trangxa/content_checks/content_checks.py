@@ -88,11 +88,22 @@ class PelicanSkipNotice(logging.Filter):
         return True
 
 
+class PelicanMissingStampNotice(logging.Filter):
+    """Pelican's English "Cannot get modification stamp for x.jpg" comes when an article links
+    a file that is not there (a deleted photo): the article already names it at its line."""
+
+    def filter(self, record):
+        if record.msg == "Cannot get modification stamp for %s\n\t%s":
+            return os.path.exists(str(record.args[0]))
+        return True
+
+
 OUTSIDE_OUTPUT = (
     "Địa chỉ của bài (trường slug, save_as hoặc url) trỏ ra ngoài thư mục trang web nên bài không "
     "được đăng. Xóa các dấu “..” và “/” ở đầu trong các trường đó."
 )
 SKIP_NOTICE = PelicanSkipNotice()
+MISSING_STAMP_NOTICE = PelicanMissingStampNotice()
 
 
 def display_path(source_path):
@@ -113,6 +124,9 @@ def start_build(generator):
     contents_logger = logging.getLogger("pelican.contents")
     if SKIP_NOTICE not in contents_logger.filters:
         contents_logger.addFilter(SKIP_NOTICE)
+    cache_logger = logging.getLogger("pelican.cache")
+    if MISSING_STAMP_NOTICE not in cache_logger.filters:
+        cache_logger.addFilter(MISSING_STAMP_NOTICE)
 
 
 def check_read_file(generator, metadata):

@@ -21,6 +21,7 @@ from trangxa.lib.problems import (
     BODY_LINE,
     FIELD_LINES,
     FRONT_MATTER,
+    LINKED_FILES,
     MISSING_FILES,
     PROBLEMS,
     SOURCE_FILE,
@@ -55,6 +56,8 @@ MARKDOWN_SUFFIXES = (".md", ".markdown", ".mkd", ".mdown")
 LIST_FIELDS = {"tags", "authors", "organizations"}
 FIRST_PARAGRAPH = re.compile(r"^\s*<p>(?P<inner>.*?)</p>\s*", re.DOTALL)
 LOCAL_LINK = re.compile(r'(?P<attr>\b(?:src|href))="(?P<url>(?![a-z][a-z0-9+.-]*:|/|#|\{)[^"]+)"')
+# A link written with Pelican's own prefix ("{static}/images/a.jpg"): kept, but checked too.
+PELICAN_LINK = re.compile(r'\b(?:src|href)="(?P<url>\{(?:static|filename|attach)\}(?P<path>[^"#?]*))')
 ONLY_IMAGE = re.compile(r"^\s*(<a [^>]*>)?\s*<img [^>]*>\s*(</a>)?\s*$", re.DOTALL)
 
 
@@ -102,7 +105,7 @@ class FrontMatterMarkdownReader(MarkdownReader):
             problems.append(problem(front.body_line, EMPTY_BODY))
         content = self.markdown.reset().convert(front.body)
         content = self.sanitize(content, front.body, front.body_line, problems)
-        content, missing = link_local_files(content, source_path, self.settings["PATH"])
+        content, missing, linked = link_local_files(content, source_path, self.settings["PATH"])
         for url in missing:
             problems.append(problem(line_of(front.body, url, front.body_line), missing_file_message(url)))
         for src in images_without_alt(content):
@@ -115,7 +118,8 @@ class FrontMatterMarkdownReader(MarkdownReader):
         if self.settings.get("FRONT_MATTER_TYPOGRIFY"):
             content = self.typography(content, metadata)
         metadata[PROBLEMS] = problems
-        metadata[MISSING_FILES] = [os.path.join(self.settings["PATH"], url) for url in missing]
+        metadata[MISSING_FILES] = [missing_path(url, source_path, self.settings["PATH"]) for url in missing]
+        metadata[LINKED_FILES] = linked
         metadata[SOURCE_FILE] = source_path  # for the checks, which see only metadata
         metadata["reader_version"] = READER_VERSION
         metadata["sanitizer_version"] = sanitizer.sanitizer_version(self.settings)
@@ -248,8 +252,9 @@ def typogrify_text(html, settings):
 
 
 def drop_stale_cache_entries(generator):
-    """*_generator_init: forget cached reads made by another version of this reader,
-    or whose missing linked file has appeared since.
+    """*_generator_init: forget cached reads made by another version of this reader, whose
+    missing linked file has appeared since, or whose linked file (a photo) has been deleted
+    (read again, the article reports it at its line).
 
     Pelican's reader cache only watches the article file itself.
     """
@@ -258,7 +263,11 @@ def drop_stale_cache_entries(generator):
 
 def is_stale_read(metadata):
     outdated = metadata.get("reader_version") != READER_VERSION
-    return outdated or any(os.path.exists(missing) for missing in metadata.get(MISSING_FILES, []))
+    return (
+        outdated
+        or any(os.path.exists(missing) for missing in metadata.get(MISSING_FILES, []))
+        or not all(os.path.isfile(linked) for linked in metadata.get(LINKED_FILES, []))
+    )
 
 
 def content_relative(path):
@@ -284,10 +293,11 @@ def link_local_files(html, source_path, content_root):
     paths as they see them in content/; without ``{static}`` the link would be
     relative to the article's URL and break. A path is taken
     from the content root, then from the article's folder; one that exists in
-    neither is left as written and returned in the list of missing files.
+    neither is left as written and returned in the list of missing files. Returns the HTML,
+    the missing links and the files found (their paths).
     """
 
-    missing = []
+    missing, linked = [], []
 
     def replace(match):
         path = match["url"].split("#")[0].split("?")[0]
@@ -301,7 +311,26 @@ def link_local_files(html, source_path, content_root):
             missing.append(match["url"])
         return match.group(0)
 
-    return LOCAL_LINK.sub(replace, html), missing
+    html = LOCAL_LINK.sub(replace, html)
+    for match in PELICAN_LINK.finditer(html):
+        path = missing_path(match["url"], source_path, content_root)
+        if os.path.isfile(path):
+            linked.append(path)
+        elif match["path"]:
+            missing.append(match["url"])
+    return html, missing, linked
+
+
+def missing_path(url, source_path, content_root):
+    """The file a link names: "{static}/a.jpg" and "/a.jpg" from content/, "{static}a.jpg"
+    from the article's folder (as Pelican), "images/a.jpg" from content/ (as link_local_files)."""
+    path = url.split("#")[0].split("?")[0]
+    prefixed = re.match(r"\{(?:static|filename|attach)\}", path)
+    if prefixed:
+        path = path[prefixed.end() :]
+        if not path.startswith("/"):
+            return os.path.normpath(os.path.join(os.path.dirname(source_path), path))
+    return os.path.normpath(os.path.join(content_root, path.lstrip("/")))
 
 
 def split_lead(html):

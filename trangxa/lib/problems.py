@@ -14,6 +14,7 @@ FIELD_LINES = "field_lines"  # field name -> the line it was written on
 BODY_LINE = "body_line"  # the line where the body starts
 SOURCE_FILE = "source_file"  # the file read (the checks see only metadata)
 MISSING_FILES = "missing_files"  # linked files not found; the read is redone when one appears
+LINKED_FILES = "linked_files"  # linked files found; the read is redone when one disappears
 
 LEVELS = ("error", "warning", "info")
 # The ``field`` of the problem "the front matter cannot be read": the fields it holds are
