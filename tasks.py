@@ -316,3 +316,18 @@ def import_portal(c, source, into, origin=None, report=None, force=False, dry_ru
 
 
 namespace.add_task(import_portal)
+
+
+@task(help={"path": "Tệp hay thư mục (mặc định: content, mọi bài, trang, văn bản)."})
+def to_yaml(c, path="content"):
+    """Đổi phần thông tin đầu bài dạng “Title: …” sang YAML, để mở được trong trình biên tập web.
+
+    Rewrite "Key: value" front matter as YAML front matter (trangxa.front_matter.to_yaml); the
+    site reads both forms alike, the web editor (Decap CMS) only YAML.
+    """
+    from trangxa.front_matter.to_yaml import main  # noqa: PLC0415
+
+    sys.exit(main([path]))
+
+
+namespace.add_task(to_yaml)
