@@ -46,8 +46,11 @@ def save(article, word):
 def wait_until(condition, timeout):
     deadline = time.perf_counter() + timeout
     while time.perf_counter() < deadline:
-        if condition():
-            return time.perf_counter()
+        try:
+            if condition():
+                return time.perf_counter()
+        except FileNotFoundError:  # the writer replaces a page: removed, then written anew
+            pass
         time.sleep(POLL_SECONDS)
     return None
 
