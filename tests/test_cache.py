@@ -1,11 +1,14 @@
 """The reader cache: a rebuild reads only what changed, yet reports every problem again."""
 
 import logging
+import os
+import pickle
 import shutil
 
 import pytest
 from conftest import CONTENT, build_site
 
+from trangxa import compat
 from trangxa.content_checks.content_checks import ContentCheckFailed
 
 GOOD = (
@@ -126,3 +129,19 @@ def test_reader_cache_is_rewritten_only_when_a_file_was_read(content, tmp_path):
     records = cached_build(content, tmp_path / "again", cache)  # the edit came back from the saved cache
     page = next((tmp_path / "again").rglob("hoi-nghi-tong-ket*.html"))
     assert "Bổ sung một&nbsp;câu." in page.read_text(encoding="utf-8"), messages(records)
+
+
+def test_the_reader_cache_is_written_by_another_process_whole_and_in_place(content, tmp_path, monkeypatch):
+    """The pickle is written by a forked copy of the build into a temporary file renamed into
+    place: the build does not wait for it, and the file is never found half-written."""
+    writers = []
+    fork = os.fork
+    monkeypatch.setattr(os, "fork", lambda: writers.append(fork()) or writers[-1])
+    cache = tmp_path / "cache"
+    cached_build(content, tmp_path / "out", cache)
+    assert writers, "the cache was written by a forked process"
+    assert compat._cache_writers == [], "the build waited for it at its end"
+    [articles_cache] = [path for path in cache.iterdir() if path.name.startswith("ArticlesGenerator")]
+    entries = pickle.loads(articles_cache.read_bytes())
+    assert sorted(os.path.basename(path) for path in entries) == ["ra-quan.md", "tong-ket.md"]
+    assert not [path for path in cache.iterdir() if path.name.endswith(".tmp")]

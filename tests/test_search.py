@@ -10,6 +10,7 @@ import pytest
 from browser import site_context
 from conftest import CONTENT, SUBPATH_SITEURL, build_site, normalize
 
+from trangxa.search_index.search_index import index_bundle, indexed_files, pagefind_part
 from trangxa.search_index.shards import bundle_order, shard_names
 
 SEARCH_PAGE = f"{SUBPATH_SITEURL}/tim-kiem/"
@@ -190,3 +191,39 @@ def test_a_rebuild_indexes_only_the_bundles_that_changed(tmp_path):
     assert summary() == f"Tìm kiếm: {pages} trang trong 4 phần chỉ mục, 1 phần lập lại."
     listing = json.loads((output / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
     assert listing == {"bundles": ["2026/", "2025/", "2024/", "trang/"]}
+
+
+def tree(folder):
+    return {
+        path.relative_to(folder).as_posix(): path.read_bytes() for path in folder.rglob("*") if path.is_file()
+    }  # noqa: E501
+
+
+def test_pagefind_given_only_the_part_it_reads_makes_the_same_index(published, tmp_path):
+    """Pages are handed to Pagefind as <head> and the data-pagefind-body element only: the
+    index is byte for byte the one of the whole pages (a theme change that breaks this fails here)."""
+    files = indexed_files(published.output, ["bai-viet", "trang", "van-ban"])
+    parts = {path: pagefind_part((published.output / path).read_bytes()) for path in files}
+    shortened = [path for path, part in parts.items() if part is not None]
+    assert len(shortened) >= 50, "every article and page but the hidden ones"
+    article = next(part for path, part in parts.items() if path.startswith("bai-viet/") and part)
+    assert b"data-pagefind-body" in article and b"Th\xc3\xb4ng tin kh\xc3\xa1c" not in article  # no sidebar
+    index_bundle(published.output, files, tmp_path / "parts", "vi")
+    index_bundle(published.output, files, tmp_path / "whole", "vi", part=lambda html: None)
+    whole = tree(tmp_path / "whole")
+    assert any(name.startswith("fragment/") for name in whole) and "pagefind-entry.json" in whole
+    assert tree(tmp_path / "parts") == whole
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><head></head><body><main>no marked element</main></body>",
+        b"<html><head></head><body><div data-pagefind-body>a</div><div data-pagefind-body>b</div></body>",
+        b"<html><head></head><body><p data-pagefind-meta='x:y'>m</p><div data-pagefind-body>a</div></body>",
+        b"<html><head></head><body><div data-pagefind-body><div>unclosed</div></body>",
+        b"<html><head></head><body><div data-pagefind-body><!-- <div> --></div></body>",
+    ],
+)
+def test_pages_pagefind_must_read_whole_are_left_whole(html):
+    assert pagefind_part(html) is None

@@ -63,6 +63,7 @@ def check_inputs(pelican):
     """initialized: compare the reader inputs with those of the cache; a changed record is
     removed now, so that a build stopped half-way leaves none (the next one reads again)."""
     settings = pelican.settings
+    compat.wait_for_cache_writes()  # the previous build's, in this process (make serve)
     _inputs.clear()
     if not settings.get("LOAD_CONTENT_CACHE"):
         return
@@ -89,6 +90,7 @@ def drop_reads_of_other_inputs(generator):
 def record_inputs(pelican):
     """finalized: the caches saved by this build hold reads made with these inputs."""
     settings = pelican.settings
+    compat.wait_for_cache_writes()  # the record follows the caches it describes
     if _inputs and settings.get("CACHE_CONTENT"):
         os.makedirs(settings["CACHE_PATH"], exist_ok=True)
         with open(inputs_file(settings), "w", encoding="utf-8") as handle:

@@ -28,7 +28,7 @@ from trangxa.lib.problems import (
     problem,
 )
 
-from . import smartypants_speedup, widont_speedup
+from . import amp_speedup, smartypants_speedup, widont_speedup
 from .parsing import FrontMatter, FrontMatterError, split_front_matter
 
 logger = logging.getLogger(__name__)
@@ -246,6 +246,7 @@ def typogrify_text(html, settings):
 
     smartypants_speedup.install()
     widont_speedup.install()
+    amp_speedup.install()
     compat.set_smartypants_dashes(settings["TYPOGRIFY_DASHES"])
     omitted = dict.fromkeys(settings["TYPOGRIFY_OMIT_FILTERS"], False)
     return typogrify(html, settings["TYPOGRIFY_IGNORE_TAGS"], **omitted)
