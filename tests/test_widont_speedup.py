@@ -1,4 +1,6 @@
-"""The possessive widont gives exactly typogrify's output."""
+"""The anchored widont gives exactly typogrify's output."""
+
+import random
 
 import pytest
 import typogrify.filters
@@ -83,3 +85,20 @@ def test_typogrify_text_uses_it_and_gives_the_same_page():
     finally:
         widont_speedup.install()
     assert fast == plain
+
+
+# Pieces of HTML that meet at the edges of what the expression accepts: blocks it ends at or
+# not, inline tags it steps over or not, spaces that are or are not \s, a "<" inside a tag.
+SOUP = [
+    "a", "bc", "Hội", "xã", " ", "  ", "\n", "\t", "\xa0", "&nbsp;", "</p>", "<p>", "</li>", "<li>",
+    "</h2>", "</h7>", "</dd>", "</dt>", '<a href="/x">', "</a>", "<b>", "</b>", "<br>", "</em>", "<em>",
+    '<abbr title="a>b">', "</abbr>", '<img src="a">', "<", ">", "<x <b>", "<a <b>", "</span >",
+    "</strong>", "<i>", "</i>", "</p >", "<span class='a b'>", "x>y", "<!-- c -->", ".",
+]  # fmt: skip
+
+
+def test_same_output_on_random_tag_soup():
+    rng = random.Random(2026)
+    for _ in range(20000):
+        text = "".join(rng.choice(SOUP) for _ in range(rng.randint(0, 14)))
+        assert widont_speedup.widont(text) == TYPOGRIFY_WIDONT(text), repr(text)

@@ -599,14 +599,14 @@ def set_smartypants_dashes(typogrify_dashes):
 
 # --- Typography: typogrify's widont -----------------------------------------------------------
 # Relies on: typogrify.filters.typogrify calling ``widont`` through the module's globals,
-# and 2.1.0's widont expression (copied, made possessive, in
-# trangxa.front_matter.widont_speedup).
-# Why: the expression backtracks through every word of an article.
-# Gain: widont 0.53 -> 0.29 ms an article (commit 3800382); measured again for this
-# module, typography 0.75 -> 0.55 ms of a 2.25 ms read: about 2 s of CPU (1 s on 2 cores)
-# in a full build at 10,000 articles, nothing on a rebuild. The smallest gain here; kept
-# because its risk is bounded (typogrify pinned, output compared with typogrify's in
-# tests/test_widont_speedup.py and Pelican's suite): the first to drop if widont changes.
+# and 2.1.0's widont expression, whose every match ends at a closing block tag or the end
+# of the text (trangxa.front_matter.widont_speedup reads each match backwards from there).
+# Why: the expression is tried at every word of an article and backtracks through it.
+# Gain: widont 0.53 -> 0.29 ms an article with possessive quantifiers (commit 3800382),
+# 0.29 -> 0.03 ms read backwards from the ends of blocks (500 generated articles): about
+# 5 s of CPU in a full build at 10,000 articles, nothing on a rebuild. Its risk is bounded
+# (typogrify pinned, output compared with typogrify's in tests/test_widont_speedup.py, on
+# random tag soup too, and Pelican's suite).
 # Written for: typogrify 2.1.0.
 
 
@@ -983,6 +983,17 @@ RELIED_ON_BEHAVIOUR = [
     (
         "typogrify calling widont through its module",
         _source_says("typogrify.filters.applyfilters", "widont(text)"),
+    ),
+    (
+        "typogrify's widont expression as widont_speedup reads it backwards",
+        _source_says(
+            "typogrify.filters",
+            r"((?:</?(?:a|em|span|strong|i|b)[^>]*>)|[^<>\s])",
+            r"([^<>\s]+",
+            r"(</(a|em|span|strong|i|b)>\s*)*",
+            r"((</(p|h[1-6]|li|dt|dd)>)|$))",
+            r'widont_finder.sub(r"\1&nbsp;\2", text)',
+        ),
     ),
     (
         "typogrify calling amp through its module",
