@@ -441,6 +441,39 @@ TAXONOMY_INTERNALS = frozenset({"_name", "_slug", "_slug_from_name"})
 # Written for: Pelican 4.12.0.
 
 
+# --- A content's path from the content folder --------------------------------------------------
+# Relies on: Content.get_relative_source_path(source_path=None) returning
+# posixize_path(relpath(abspath(join(PATH, source_path or self.source_path)), abspath(PATH)))
+# and depending on nothing else.
+# Why: Pelican asks for it at every URL formatting (``url_format`` evaluates it even when the
+# metadata hold a path), at each content's creation and in the generators' bookkeeping:
+# 56,000 os.path.relpath calls in a rebuild at 10,000 articles, for 10,000 answers.
+# Gain: measured with a rebuild after one new article at 10,000 articles (cProfile): the
+# calls' 1.6 s (profiled) -> 0.1 s; about 0.7 s of the main process without the profiler.
+# Written for: Pelican 4.12.0.
+_relative_source_paths = {}  # (PATH, source path) -> the answer
+
+
+def memoize_relative_source_paths():
+    """Make Content.get_relative_source_path compute each answer once per process."""
+    original = pelican.contents.Content.get_relative_source_path
+    if getattr(original, "memoized", False):
+        return
+
+    def get_relative_source_path(self, source_path=None):
+        key = (self.settings["PATH"], source_path or self.source_path)
+        if key[1] is None or not (os.path.isabs(key[0]) and os.path.isabs(key[1])):
+            return original(self, source_path)  # a relative path depends on the working folder
+        found = _relative_source_paths.get(key)
+        if found is None:
+            found = _relative_source_paths[key] = original(self, source_path)
+        return found
+
+    get_relative_source_path.memoized = True
+    get_relative_source_path.original = original
+    pelican.contents.Content.get_relative_source_path = get_relative_source_path
+
+
 def pin_address(content):
     """Fix ``content.url`` and ``content.save_as`` to their present values."""
     for key in ("url", "save_as"):
@@ -846,6 +879,7 @@ RELIED_ON_ATTRIBUTES = [
     ("smartypants.Attr", "set3"),
     ("smartypants.Attr", "w"),
     ("typogrify.filters", "widont"),
+    ("pelican.contents.Content", "get_relative_source_path"),
     ("typogrify.filters", "amp"),
     ("typogrify.filters", "typogrify"),
 ]
@@ -954,6 +988,17 @@ RELIED_ON_BEHAVIOUR = [
     (
         "Content.get_url_setting honouring override_<key>",
         _source_says("pelican.contents.Content.get_url_setting", '"override_" + key'),
+    ),
+    (
+        "Content.get_relative_source_path depending on PATH and the source path only",
+        _source_says(
+            "pelican.contents",
+            "            source_path = self.source_path\n"
+            "        if source_path is None:\n            return None\n\n"
+            "        return posixize_path(\n            os.path.relpath(\n"
+            '                os.path.abspath(os.path.join(self.settings["PATH"], source_path)),\n'
+            '                os.path.abspath(self.settings["PATH"]),',
+        ),
     ),
     (
         "Pelican.run's shared context",

@@ -31,5 +31,6 @@ def pin_page_urls(generator):
 
 
 def register():
+    compat.memoize_relative_source_paths()  # asked for at every URL formatting, before pinning
     signals.article_generator_pretaxonomy.connect(pin_article_urls)
     signals.page_generator_finalized.connect(pin_page_urls)

@@ -10,6 +10,7 @@ Settings: CONTENT_CHECKS_STRICT (False), CONTENT_CHECKS_EXTRA_FIELDS (()),
 SITE_CATEGORIES (the allowed categories), WITH_FUTURE_DATES (Pelican's own).
 """
 
+import functools
 import glob
 import logging
 import os
@@ -108,7 +109,12 @@ MISSING_STAMP_NOTICE = PelicanMissingStampNotice()
 
 def display_path(source_path):
     """content/bai-viet/x.md when under the current directory, else the full path."""
-    relative = os.path.relpath(source_path)
+    return _display_path(source_path, os.getcwd())
+
+
+@functools.lru_cache(maxsize=65536)  # every article, twice a build
+def _display_path(source_path, folder):
+    relative = os.path.relpath(source_path, folder)
     return source_path if relative.startswith("..") else relative.replace(os.sep, "/")
 
 
