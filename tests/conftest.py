@@ -183,6 +183,12 @@ def sample_articles():
     return articles
 
 
+def numbered(lines):
+    """Messages about pelicanconf.py with their line number written N (the file's lines move;
+    tests/test_settings_file.py checks the numbers themselves)."""
+    return [re.sub(r"^pelicanconf\.py:\d+: ", "pelicanconf.py:N: ", line) for line in lines]
+
+
 def normalize(text):
     """Compare titles as a reader sees them (typogrify adds nbsp and curly quotes)."""
     table = str.maketrans({"\u00a0": " ", "“": '"', "”": '"', "‘": "'", "’": "'", "…": "..."})

@@ -121,7 +121,8 @@ def fill_article(page, base, title, author, photographer, category, organization
         page.fill('[id^="summary-field"]', summary)
     if photo:
         page.get_by_role("button", name="Chọn một hình").click()
-        page.set_input_files("input[type=file]", str(photo))
+        # The media library lists the repository's photos first: slow on a loaded machine.
+        page.set_input_files("input[type=file]", str(photo), timeout=90_000)
         page.get_by_role("button", name="Lấy những cái đã chọn").click()
         page.get_by_role("button", name="Gỡ bỏ hình").wait_for()
     page.click('[data-slate-editor="true"]')

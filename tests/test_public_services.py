@@ -6,7 +6,7 @@ import logging
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site
+from conftest import ROOT, build_site, numbered
 from pelican.settings import read_settings
 
 from trangxa.public_services import check_settings
@@ -65,16 +65,16 @@ BAD = [
 
 def test_each_bad_entry_is_one_line_naming_the_setting_and_the_entry():
     shown, errors = check_settings({**SETTINGS, "PUBLIC_SERVICES": BAD})
-    assert errors == [
-        "pelicanconf.py: PUBLIC_SERVICES[2] (“Chứng thực bản sao”): địa chỉ "
+    assert numbered(errors) == [
+        "pelicanconf.py:N: PUBLIC_SERVICES[2] (“Chứng thực bản sao”): địa chỉ "
         "“http://dichvucong.binhnguyen.gov.vn/chung-thuc” phải bắt đầu bằng https://",
-        "pelicanconf.py: PUBLIC_SERVICES[3] (“Đăng ký tạm trú”): địa chỉ “https:///tam-tru” thiếu tên miền",
-        "pelicanconf.py: PUBLIC_SERVICES[4] (“Cấp phép xây dựng”): "
+        "pelicanconf.py:N: PUBLIC_SERVICES[3] (“Đăng ký tạm trú”): địa chỉ “https:///tam-tru” thiếu tên miền",
+        "pelicanconf.py:N: PUBLIC_SERVICES[4] (“Cấp phép xây dựng”): "
         "địa chỉ “https://xay dung.gov.vn” có khoảng trắng",
-        "pelicanconf.py: PUBLIC_SERVICES[5] (“Khai tử”): "
+        "pelicanconf.py:N: PUBLIC_SERVICES[5] (“Khai tử”): "
         "khóa “link” không dùng được; chỉ dùng name, url, field, place",
-        "pelicanconf.py: PUBLIC_SERVICES[5] (“Khai tử”): thiếu địa chỉ (url)",
-        'pelicanconf.py: PUBLIC_SERVICES[6]: phải là một mục dạng {"name": …, "url": …}',
+        "pelicanconf.py:N: PUBLIC_SERVICES[5] (“Khai tử”): thiếu địa chỉ (url)",
+        'pelicanconf.py:N: PUBLIC_SERVICES[6]: phải là một mục dạng {"name": …, "url": …}',
     ]
     assert [s["name"] for s in shown["services"]] == ["Đăng ký khai sinh", "Đăng ký kết hôn"]
     assert [field for field, _ in shown["fields"]] == ["Lĩnh vực khác", "Hộ tịch"]
@@ -89,12 +89,12 @@ def test_portals_and_office_are_checked_too():
             "PUBLIC_SERVICES": {"name": "not a list"},
         }
     )
-    assert errors == [
-        "pelicanconf.py: PUBLIC_SERVICE_PORTALS[0] (“Cổng tỉnh”): địa chỉ “dichvucong.binhnguyen.gov.vn” "
+    assert numbered(errors) == [
+        "pelicanconf.py:N: PUBLIC_SERVICE_PORTALS[0] (“Cổng tỉnh”): địa chỉ “dichvucong.binhnguyen.gov.vn” "
         "phải bắt đầu bằng https://",
-        "pelicanconf.py: PUBLIC_SERVICES phải là một danh sách [{…}, {…}]",
-        "pelicanconf.py: PUBLIC_SERVICE_OFFICE (“Trung tâm”): địa chỉ “ftp://a.vn” phải bắt đầu bằng https://",
-        "pelicanconf.py: PUBLIC_SERVICE_OFFICE (“Trung tâm”): phone phải là một đoạn chữ",
+        "pelicanconf.py:N: PUBLIC_SERVICES phải là một danh sách [{…}, {…}]",
+        "pelicanconf.py:N: PUBLIC_SERVICE_OFFICE (“Trung tâm”): địa chỉ “ftp://a.vn” phải bắt đầu bằng https://",
+        "pelicanconf.py:N: PUBLIC_SERVICE_OFFICE (“Trung tâm”): phone phải là một đoạn chữ",
     ]
 
 
@@ -109,8 +109,8 @@ def test_a_bad_entry_is_logged_and_left_off_the_pages(tmp_path, small_content):
     output = tmp_path / "out"
     records = build_site(output, small_content, PUBLIC_SERVICES=BAD[:3], SEARCH_INDEX=False)
     errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
-    assert errors == [
-        "pelicanconf.py: PUBLIC_SERVICES[2] (“Chứng thực bản sao”): địa chỉ "
+    assert numbered(errors) == [
+        "pelicanconf.py:N: PUBLIC_SERVICES[2] (“Chứng thực bản sao”): địa chỉ "
         "“http://dichvucong.binhnguyen.gov.vn/chung-thuc” phải bắt đầu bằng https://"
     ]
     page = soup(output, "dich-vu-cong/index.html")

@@ -9,7 +9,7 @@ from collections import Counter
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import ROOT, build_site, normalize, run_pelican
+from conftest import ROOT, build_site, normalize, numbered, run_pelican
 from pelican.settings import read_settings
 
 from trangxa.lib.urls import https_url_problem
@@ -80,25 +80,25 @@ BAD_LINKS = [
 
 
 def test_each_wrong_link_is_one_line_naming_the_setting():
-    assert link_lines(BAD_LINKS, GROUPS) == [
-        "pelicanconf.py: SITE_LINKS[1] (“Tỉnh cũ”): địa chỉ “http://binhnguyen.gov.vn” phải bắt đầu bằng https://.",
-        "pelicanconf.py: SITE_LINKS[2] (“Xã Phước Hòa”): nhóm “Xã bạn” không có trong SITE_LINK_GROUPS "
+    assert numbered(link_lines(BAD_LINKS, GROUPS)) == [
+        "pelicanconf.py:N: SITE_LINKS[1] (“Tỉnh cũ”): địa chỉ “http://binhnguyen.gov.vn” phải bắt đầu bằng https://.",
+        "pelicanconf.py:N: SITE_LINKS[2] (“Xã Phước Hòa”): nhóm “Xã bạn” không có trong SITE_LINK_GROUPS "
         "(“Trung ương”, “Tỉnh”, “Các xã lân cận”).",
-        "pelicanconf.py: SITE_LINKS[3] (“Xã Tân Bình”): thiếu nhóm (group): "
+        "pelicanconf.py:N: SITE_LINKS[3] (“Xã Tân Bình”): thiếu nhóm (group): "
         "ghi một nhóm của SITE_LINK_GROUPS (“Trung ương”, “Tỉnh”, “Các xã lân cận”).",
-        "pelicanconf.py: SITE_LINKS[4]: thiếu tên (name).",
+        "pelicanconf.py:N: SITE_LINKS[4]: thiếu tên (name).",
     ]
     assert shown_links(BAD_LINKS, GROUPS) == BAD_LINKS[:1]
 
 
 def test_contact_values_must_be_there_without_their_label():
     contact = {"responsible": "Chịu trách nhiệm chính: Ông A", "address": "Ấp Hòa Bình", "phone": " "}
-    assert contact_lines(contact, "") == [
-        "pelicanconf.py: GOVERNING_BODY: thiếu tên cơ quan chủ quản.",
-        'pelicanconf.py: SITE_CONTACT["responsible"]: chỉ ghi nội dung, '
+    assert numbered(contact_lines(contact, "")) == [
+        "pelicanconf.py:N: GOVERNING_BODY: thiếu tên cơ quan chủ quản.",
+        'pelicanconf.py:N: SITE_CONTACT["responsible"]: chỉ ghi nội dung, '
         "không ghi nhãn “Chịu trách nhiệm chính” (chân trang đã có nhãn).",
-        'pelicanconf.py: SITE_CONTACT["phone"]: thiếu (Điện thoại).',
-        'pelicanconf.py: SITE_CONTACT["email"]: thiếu (Email).',
+        'pelicanconf.py:N: SITE_CONTACT["phone"]: thiếu (Điện thoại).',
+        'pelicanconf.py:N: SITE_CONTACT["email"]: thiếu (Email).',
     ]
 
 
@@ -234,8 +234,8 @@ def test_a_strict_build_stops_on_a_wrong_link(small_content, tmp_path):
     assert result.returncode != 0
     log = result.stdout + result.stderr
     assert (
-        "pelicanconf.py: lỗi: SITE_LINKS[3] (“Xã bạn”): địa chỉ “http://xaban.vn” phải bắt đầu bằng https://."
-        in log.splitlines()
+        "pelicanconf.py:N: lỗi: SITE_LINKS[3] (“Xã bạn”): địa chỉ “http://xaban.vn” phải bắt đầu bằng https://."
+        in numbered(log.splitlines())
     )
     assert "Bản dựng nghiêm ngặt dừng lại" in log
     assert not (tmp_path / "cli" / "index.html").exists()

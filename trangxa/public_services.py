@@ -13,13 +13,13 @@ page (``dich-vu-cong/``) and in a box of the home page (``index.html``):
   that receives the files (the commune's "Trung tâm Phục vụ hành chính công"), or None.
 
 Every address must be ``https://`` with a host name: a bad entry is one error line naming
-the setting and the entry (``pelicanconf.py: PUBLIC_SERVICES[2] (“Đăng ký khai sinh”):
+the setting, its line and the entry (``pelicanconf.py:365: PUBLIC_SERVICES[2] (“Đăng ký khai sinh”):
 …``), left off the pages; a strict build (publishconf.py) fails. The settings are part of
 every page's key (trangxa.incremental_output), so a change rewrites the pages showing them;
 the page itself passes them as its ``output_key`` (trangxa.lib.page_inputs).
 
 Settings: the three above (empty by default), PUBLIC_SERVICES_URL / _SAVE_AS
-("dich-vu-cong/"), PUBLIC_SERVICES_SETTINGS_FILE (the file named in messages,
+("dich-vu-cong/"), PUBLIC_SERVICES_SETTINGS_FILE (the file named in messages, where its lines are found;
 "pelicanconf.py").
 """
 
@@ -28,6 +28,8 @@ import logging
 from pelican import signals
 from pelican.generators import Generator
 
+from trangxa.lib.settings_file import SETTINGS_FILE
+from trangxa.lib.settings_file import where as setting_where
 from trangxa.lib.urls import https_url_problem
 
 logger = logging.getLogger(__name__)
@@ -40,7 +42,7 @@ DEFAULTS = {
     "PUBLIC_SERVICE_OFFICE": None,
     "PUBLIC_SERVICES_URL": "dich-vu-cong/",
     "PUBLIC_SERVICES_SAVE_AS": "dich-vu-cong/index.html",
-    "PUBLIC_SERVICES_SETTINGS_FILE": "pelicanconf.py",
+    "PUBLIC_SERVICES_SETTINGS_FILE": SETTINGS_FILE,
 }
 # setting -> (keys it may have, keys it must have, keys holding an address)
 SHAPES = {
@@ -56,10 +58,11 @@ def add_defaults(pelican):
         pelican.settings.setdefault(key, value)
 
 
-def check_entry(setting, label, entry, settings_file):
-    """(the entry, cleaned, or None; [error lines]) of one entry of a setting."""
+def check_entry(setting, label, entry, settings_file, index=None):
+    """(the entry, cleaned, or None; [error lines]) of one entry of a setting (item ``index``
+    of a list setting)."""
     allowed, required, addresses = SHAPES[setting]
-    where = f"{settings_file}: {label}"
+    where = f"{setting_where(setting, index=index, path=settings_file)}: {label}"
     if not isinstance(entry, dict):
         return None, [f'{where}: phải là một mục dạng {{"name": …, "url": …}}']
     name = entry.get("name")
@@ -100,11 +103,12 @@ def check_settings(settings):
     for setting, key in (("PUBLIC_SERVICE_PORTALS", "portals"), ("PUBLIC_SERVICES", "services")):
         entries = settings.get(setting) or []
         if not isinstance(entries, (list, tuple)):
-            errors.append(f"{settings_file}: {setting} phải là một danh sách [{{…}}, {{…}}]")
+            where = setting_where(setting, path=settings_file)
+            errors.append(f"{where}: {setting} phải là một danh sách [{{…}}, {{…}}]")
             entries = []
         shown[key] = []
         for number, entry in enumerate(entries):
-            cleaned, found = check_entry(setting, f"{setting}[{number}]", entry, settings_file)
+            cleaned, found = check_entry(setting, f"{setting}[{number}]", entry, settings_file, number)
             errors += found
             if cleaned:
                 shown[key].append(cleaned)

@@ -5,7 +5,7 @@ government, the province and the neighbouring communes: SITE_LINKS, each link wi
 ``group`` among SITE_LINK_GROUPS (shown in that order, base.html's sidebar). The footer
 shows GOVERNING_BODY and SITE_CONTACT (responsible, address, phone, email; the template
 writes the labels). A mistake there would be on every page, so each one is logged as one
-Vietnamese line naming the setting (``pelicanconf.py: SITE_LINKS[3] (“…”): …``); a link
+Vietnamese line naming the setting and its line (``pelicanconf.py:31: SITE_LINKS[3] (“…”): …``); a link
 that is not a well-formed https:// address, or not in a configured group, is left off the
 pages; a strict build (CONTENT_CHECKS_STRICT, publishconf.py) stops.
 
@@ -17,12 +17,12 @@ import logging
 
 from pelican import signals
 
+from trangxa.lib.settings_file import SETTINGS_FILE, where
 from trangxa.lib.urls import https_url_problem
 
 logger = logging.getLogger(__name__)
 RUNS_AFTER = ("trangxa.build_log",)  # its lines are written as the build log writes every problem
 
-SETTINGS_FILE = "pelicanconf.py"  # where the operator writes them (publishconf.py reads it)
 DEFAULT_LINK_GROUPS = ("Trung ương", "Tỉnh", "Các xã lân cận")
 CONTACT_FIELDS = ("responsible", "address", "phone", "email")
 # The labels the footer writes before each value (SITE_LABELS of the default language, when
@@ -71,7 +71,7 @@ def link_lines(links, groups):
         link = links[index]
         name = str(link.get("name") or "").strip() if isinstance(link, dict) else ""
         label = f"SITE_LINKS[{index}] (“{name}”)" if name else f"SITE_LINKS[{index}]"
-        lines.append(f"{SETTINGS_FILE}: {label}: {message}.")
+        lines.append(f"{where('SITE_LINKS', index=index)}: {label}: {message}.")
     return lines
 
 
@@ -79,17 +79,21 @@ def contact_lines(contact, governing_body, labels=None):
     """The Vietnamese lines to log for GOVERNING_BODY and SITE_CONTACT."""
     lines = []
     if not str(governing_body or "").strip():
-        lines.append(f"{SETTINGS_FILE}: GOVERNING_BODY: thiếu tên cơ quan chủ quản.")
+        lines.append(f"{where('GOVERNING_BODY')}: GOVERNING_BODY: thiếu tên cơ quan chủ quản.")
     if not isinstance(contact, dict):
-        return [*lines, f'{SETTINGS_FILE}: SITE_CONTACT: phải có dạng {{"responsible": …, "address": …}}.']
+        return [
+            *lines,
+            f'{where("SITE_CONTACT")}: SITE_CONTACT: phải có dạng {{"responsible": …, "address": …}}.',
+        ]
     for field in CONTACT_FIELDS:
         value = str(contact.get(field) or "").strip()
         label = (labels or CONTACT_LABELS)[field]
         if not value:
-            lines.append(f'{SETTINGS_FILE}: SITE_CONTACT["{field}"]: thiếu ({label}).')
+            lines.append(f'{where("SITE_CONTACT", key=field)}: SITE_CONTACT["{field}"]: thiếu ({label}).')
         elif value.casefold().startswith(label.casefold()):
             lines.append(
-                f'{SETTINGS_FILE}: SITE_CONTACT["{field}"]: chỉ ghi nội dung, không ghi nhãn “{label}” '
+                f'{where("SITE_CONTACT", key=field)}: SITE_CONTACT["{field}"]: chỉ ghi nội dung, '
+                f"không ghi nhãn “{label}” "
                 "(chân trang đã có nhãn)."
             )
     return lines
