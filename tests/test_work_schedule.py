@@ -392,6 +392,27 @@ def test_a_week_across_two_years_takes_the_right_year_for_a_day_without_year():
     assert model.week_label(week.monday) == "28/12/2026 – 03/01/2027"
 
 
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("27/11/2026 16:30", datetime.datetime(2026, 11, 27, 16, 30)),
+        ("27/11/2026 lúc 16 giờ 30", datetime.datetime(2026, 11, 27, 16, 30)),
+        ("ngày 27 tháng 11 năm 2026", datetime.datetime(2026, 11, 27)),
+    ],
+)
+def test_the_update_time_is_read_as_article_dates_are(written, expected):
+    week = model.read_week(f"updated: {written}\nitems: []\n", "lich-cong-tac/2026-tuan-48.yml")
+    assert week.problems == [] and week.updated == expected
+
+
+@pytest.mark.parametrize("written", ["27/11 16:30", "31/11/2026 16:30", "hôm qua"])
+def test_an_update_time_that_cannot_be_read_is_a_warning_at_its_line(written):
+    week = model.read_week(f"items: []\nupdated: {written}\n", "lich-cong-tac/2026-tuan-48.yml")
+    assert week.updated is None and not week.blocking
+    [found] = week.problems
+    assert found["line"] == 2 and found["message"].startswith("Ngày cập nhật: ")
+
+
 def test_a_file_that_is_not_a_mapping_is_not_published():
     week = model.read_week("- day: 30/11/2026\n", "lich-cong-tac/2026-tuan-49.yml")
     assert week.blocking and week.problems[0]["line"] == 1

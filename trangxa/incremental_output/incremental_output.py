@@ -97,6 +97,7 @@ class IncrementalWriter(compat.Writer):
         self.state_path.unlink(missing_ok=True)
         self.current = {}  # output path (relative) -> [key, mtime_ns, size, digest], for this build
         self.rendered = self.skipped = 0
+        self.folders = set()  # output folders this process made or found (render)
         # Pages to handle, by output path: (template, context, name, kwargs, relative_urls).
         # A page written with override_output replaces the job of the page it overrides.
         self.pending = {}
@@ -231,7 +232,10 @@ class IncrementalWriter(compat.Writer):
         """Write the page; return its bytes."""
         output = template.render(localcontext).encode("utf-8")
         path = sanitised_join(self.output_path, name)
-        os.makedirs(os.path.dirname(path), exist_ok=True)
+        folder = os.path.dirname(path)
+        if folder not in self.folders:  # one mkdir per folder, not per page (15,600 at 10,000)
+            os.makedirs(folder, exist_ok=True)
+            self.folders.add(folder)
         if os.path.lexists(path):  # a new file: a hard-linked copy keeps the old content
             os.unlink(path)
         with open(path, "wb") as handle:

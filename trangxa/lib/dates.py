@@ -29,6 +29,7 @@ _LONG_TIME = r"(?:luc\s+)?(?P<hour>\d{1,2})\s*(?:gio|h|:)\s*(?:(?P<minute>\d{2})
 LONG_PATTERNS = (
     re.compile(rf"{_LONG}(?:[ ,]+{_LONG_TIME})?"),
     re.compile(rf"{_LONG_TIME}[ ,]+{_LONG}"),
+    re.compile(rf"{_DAY_FIRST}[ ,]+{_LONG_TIME}"),  # "27/11/2026 lúc 16 giờ 30", "27/11/2026 16h"
 )
 
 EXAMPLE = "15/07/2024 hoặc 15/07/2024 08:30"
@@ -42,8 +43,9 @@ def parse_date(text):
     """Read a front-matter date, day first, into a (naive or aware) datetime.
 
     Accepts ``15/07/2024``, ``15/07/2024 08:30``, ``08:30 15/07/2024``,
-    ``15-07-2024``, ``15.07.2024``, ISO ``2024-07-15[ 08:30[:00][+07:00]]`` and
-    the written-out ``ngày 15 tháng 7 năm 2024 [lúc 8 giờ 30]``.
+    ``15-07-2024``, ``15.07.2024``, ISO ``2024-07-15[ 08:30[:00][+07:00]]``,
+    ``15/07/2024 lúc 8 giờ 30`` (or ``8h30``, ``8h``) and the written-out
+    ``ngày 15 tháng 7 năm 2024 [lúc 8 giờ 30]``.
     Raises DateError with a Vietnamese explanation otherwise.
     """
     if isinstance(text, datetime.datetime):  # YAML reads 2024-07-15 08:30:00 itself

@@ -128,9 +128,12 @@ def index_bundle(output_path, files, bundle_path, language, part=pagefind_part):
     """Run Pagefind over ``files`` only: it reads a folder, where each page is written as the
     part Pagefind reads (pagefind_part), or else hard-linked whole."""
     with tempfile.TemporaryDirectory(prefix=".pagefind-", dir=output_path) as site:
+        folders = set()
         for relative in files:
             target = Path(site, relative)
-            target.parent.mkdir(parents=True, exist_ok=True)
+            if target.parent not in folders:  # a year's 400 pages share one folder
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
             source = Path(output_path, relative)
             read = part(source.read_bytes())
             if read is not None:

@@ -28,7 +28,7 @@ import re
 
 import yaml
 
-from trangxa.lib.dates import WEEKDAYS, format_date
+from trangxa.lib.dates import WEEKDAYS, DateError, format_date, parse_date
 from trangxa.lib.problems import problem
 from trangxa.lib.text import fold
 
@@ -75,7 +75,6 @@ DAY_PARTS = {"ca ngay": (0, "Cả ngày"), "sang": (7 * 60, "Sáng"), "chieu": (
 DAY_PARTS["toi"] = (19 * 60, "Tối")
 TIME = re.compile(r"(?P<hour>\d{1,2})\s*(?:h|giờ|:)\s*(?P<minute>\d{2})?(?:\s*(?:phút|p))?", re.IGNORECASE)
 DAY = re.compile(r"(?P<day>\d{1,2})[/.-](?P<month>\d{1,2})(?:[/.-](?P<year>\d{4}))?")
-UPDATED = re.compile(rf"{DAY.pattern}(?:[ ,]+(?:lúc\s+)?{TIME.pattern})?", re.IGNORECASE)
 TIME_EXAMPLE = "7h30, 07:30 hoặc 14h (hoặc sáng, chiều, tối, cả ngày)"
 
 
@@ -249,25 +248,10 @@ def text_of(field, name, week):
 
 def read_updated(field, week):
     text = text_of(field, "updated", week)
-    match = UPDATED.fullmatch(text)
-    if not match or not match["year"]:
-        week.add(
-            field[0],
-            f"Không đọc được ngày cập nhật “{text}”. "
-            "Viết dạng ngày/tháng/năm giờ:phút, ví dụ 27/11/2026 16:30.",
-            level="warning",
-        )
-        return None
     try:
-        return datetime.datetime(
-            int(match["year"]),
-            int(match["month"]),
-            int(match["day"]),
-            int(match["hour"] or 0),
-            int(match["minute"] or 0),
-        )
-    except ValueError:
-        week.add(field[0], f"Ngày cập nhật “{text}” không tồn tại.", level="warning")
+        return parse_date(text)
+    except DateError as error:
+        week.add(field[0], f"Ngày cập nhật: {error}", level="warning")
         return None
 
 
