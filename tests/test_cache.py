@@ -144,4 +144,8 @@ def test_the_reader_cache_is_written_by_another_process_whole_and_in_place(conte
     [articles_cache] = [path for path in cache.iterdir() if path.name.startswith("ArticlesGenerator")]
     entries = pickle.loads(articles_cache.read_bytes())
     assert sorted(os.path.basename(path) for path in entries) == ["ra-quan.md", "tong-ket.md"]
+    # Equal taxonomy objects are stored once (both articles are in "Kinh tế"): a smaller,
+    # faster cache; each article still has its own in the build that read them.
+    first, second = (metadata["category"] for _, (_, metadata) in entries.values())
+    assert first is second and first.name == "Kinh tế"
     assert not [path for path in cache.iterdir() if path.name.endswith(".tmp")]
