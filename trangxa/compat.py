@@ -479,7 +479,8 @@ TAXONOMY_INTERNALS = frozenset({"_name", "_slug", "_slug_from_name"})
 # metadata hold a path), at each content's creation and in the generators' bookkeeping:
 # 56,000 os.path.relpath calls in a rebuild at 10,000 articles, for 10,000 answers.
 # Gain: measured with a rebuild after one new article at 10,000 articles (cProfile): the
-# calls' 1.6 s (profiled) -> 0.1 s; about 0.7 s of the main process without the profiler.
+# calls' 1.6 s -> 0.65 s profiled (10,000 relpath instead of 56,000; the wrapper included);
+# about 0.4 s of the main process without the profiler.
 # Written for: Pelican 4.12.0.
 _relative_source_paths = {}  # (PATH, source path) -> the answer
 
