@@ -149,3 +149,19 @@ def test_the_reader_cache_is_written_by_another_process_whole_and_in_place(conte
     first, second = (metadata["category"] for _, (_, metadata) in entries.values())
     assert first is second and first.name == "Kinh tế"
     assert not [path for path in cache.iterdir() if path.name.endswith(".tmp")]
+
+
+def test_a_cache_that_cannot_be_written_is_one_line_for_the_operator(tmp_path, caplog):
+    class Cacher:  # what compat._write_cache_file reads of Pelican's Readers
+        _cache_path = str(tmp_path / "ArticlesGenerator-Readers")
+        _cache_open = open
+        _cache = {"a.md": ("stamp", ("<p>x</p>", {}))}
+
+    (tmp_path / "ArticlesGenerator-Readers").mkdir()  # a folder where the file should be
+    with caplog.at_level(logging.WARNING):
+        assert compat._write_cache_file(Cacher()) is False
+    [line] = [record.getMessage() for record in caplog.records]
+    assert line.startswith(f"{Cacher._cache_path}: không ghi được bộ nhớ đệm (")
+    assert line.endswith("lần dựng sau sẽ đọc lại mọi bài.") and "\n" not in line
+    left = [path.name for path in tmp_path.iterdir()]
+    assert left == ["ArticlesGenerator-Readers"], "no temporary file left"

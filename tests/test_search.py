@@ -10,6 +10,7 @@ import pytest
 from browser import site_context
 from conftest import CONTENT, SUBPATH_SITEURL, build_site, normalize
 
+from trangxa.search_index import search_index
 from trangxa.search_index.search_index import index_bundle, indexed_files, pagefind_part
 from trangxa.search_index.shards import bundle_order, shard_names
 
@@ -227,3 +228,21 @@ def test_pagefind_given_only_the_part_it_reads_makes_the_same_index(published, t
 )
 def test_pages_pagefind_must_read_whole_are_left_whole(html):
     assert pagefind_part(html) is None
+
+
+def test_a_part_pagefind_cannot_index_is_one_vietnamese_line_naming_it(tmp_path, monkeypatch):
+    def fail(output_path, files, bundle_path, language, part=None):
+        if bundle_path.name == "2025":
+            raise RuntimeError("Error: out of memory")
+        return real(output_path, files, bundle_path, language)
+
+    real = search_index.index_bundle
+    monkeypatch.setattr(search_index, "index_bundle", fail)
+    records = build_site(tmp_path / "output")
+    errors = [r.getMessage() for r in records if r.levelno >= logging.ERROR]
+    assert errors == [
+        "pagefind/2025/: không lập được chỉ mục tìm kiếm (Error: out of memory); "
+        "các bài của phần này không tìm thấy được."
+    ]
+    listing = json.loads((tmp_path / "output" / "pagefind" / "bundles.json").read_text(encoding="utf-8"))
+    assert "2025/" not in listing["bundles"] and "2026/" in listing["bundles"]

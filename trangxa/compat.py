@@ -235,9 +235,8 @@ def save_cache_in_background(cacher):
         for stream in (sys.stdout, sys.stderr):
             stream.flush()
         os._exit(status)
-    if not _cache_writers:
-        atexit.register(wait_for_cache_writes)
     _cache_writers.append((pid, cacher._cache_path))
+    _wait_at_exit()
 
 
 def share_taxonomy_objects(cache):
@@ -269,6 +268,11 @@ def share_taxonomy_objects(cache):
                 metadata[key] = [one(item) for item in value]
 
 
+@functools.cache  # once per process, however many builds it makes (make serve)
+def _wait_at_exit():
+    atexit.register(wait_for_cache_writes)
+
+
 def _write_cache_file(cacher):
     path = cacher._cache_path
     temporary = f"{path}.{os.getpid()}.tmp"
@@ -279,7 +283,8 @@ def _write_cache_file(cacher):
         os.replace(temporary, path)
         return True
     except (OSError, pickle.PicklingError, TypeError) as error:
-        logger.warning("Could not save cache %s: %s", path, error)
+        # For the operator, like every build line: the next build reads the files again.
+        logger.warning("%s: không ghi được bộ nhớ đệm (%s); lần dựng sau sẽ đọc lại mọi bài.", path, error)
         with contextlib.suppress(OSError):
             os.unlink(temporary)
         return False

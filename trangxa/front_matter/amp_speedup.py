@@ -22,7 +22,8 @@ def amp(text):
     return amp.original(text)
 
 
-amp.original = compat.typogrify_filter("amp")  # typogrify's own: nothing replaced it before
+# typogrify's own (an earlier copy of this module, reloaded, keeps it as its ``original``)
+amp.original = getattr(compat.typogrify_filter("amp"), "original", compat.typogrify_filter("amp"))
 
 
 def install():

@@ -198,7 +198,10 @@ def build_index(pelican):
             try:
                 future.result()
             except RuntimeError as error:
-                logger.error("search_index: Pagefind could not index %s/: %s", name, error)
+                logger.error(
+                    "%s/: không lập được chỉ mục tìm kiếm (%s); các bài của phần này không tìm thấy được.",
+                    (root / name).relative_to(output).as_posix(), error,
+                )  # fmt: skip
                 bundles.pop(name)
     indexed = len([name for name in todo if name in bundles])  # failed ones were dropped
     remove_other_bundles(root, bundles)
