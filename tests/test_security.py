@@ -610,7 +610,7 @@ document.addEventListener("securitypolicyviolation",
 # Functions, not expressions: Playwright evaluates a waited-for expression with eval(),
 # which the policy (rightly) refuses.
 COUNTED = "() => document.querySelector('.visitor-counter').dataset.state === 'ready'"
-FOUND = "() => document.querySelector('#search-status').textContent.startsWith('Tìm thấy')"
+FOUND = "() => (document.querySelector('#search-status')?.textContent || '').startsWith('Tìm thấy')"
 
 
 @pytest.fixture(scope="module")
