@@ -232,6 +232,7 @@ PLUGINS = [
     "trangxa.work_schedule",  # Lịch công tác: one YAML file a week in content/lich-cong-tac/
     "trangxa.other_news",
     "trangxa.fast_taxonomies",
+    "trangxa.fast_contents",  # slugs, dates, links of each article: same answers, faster
     "trangxa.sharing",
     "trangxa.responsive_images",
     "trangxa.feed_extras",

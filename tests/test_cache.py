@@ -98,6 +98,26 @@ def test_a_photo_linked_with_pelicans_prefix_and_deleted_is_reported(content, tm
     assert not [m for m in records if "Cannot get modification stamp" in m], records
 
 
+def test_each_source_is_hashed_once_a_build(content, tmp_path, monkeypatch):
+    """With CHECK_MODIFIED_METHOD a hash, the readers and the generator (which caches nothing
+    with the reader layer, yet asks twice) share one stamp per file and build."""
+    import hashlib  # noqa: PLC0415
+
+    sources = {path.read_bytes() for path in (content / "bai-viet").glob("*.md")}
+    hashed = []
+
+    def counting_sha1(data=b"", **arguments):
+        if data in sources:
+            hashed.append(data)
+        return hashlib.new("sha1", data, **arguments)
+
+    monkeypatch.setattr(hashlib, "sha1", counting_sha1)
+    for output in ("one", "two"):  # read, then from the cache
+        hashed.clear()
+        cached_build(content, tmp_path / output, tmp_path / "cache", CHECK_MODIFIED_METHOD="sha1")
+        assert sorted(hashed) == sorted(sources), output
+
+
 def test_parallel_reading_gives_the_same_site(site, tmp_path):
     """The sample read by a pool of processes builds the same pages as the serial build."""
     output = tmp_path / "parallel"

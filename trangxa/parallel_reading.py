@@ -136,13 +136,13 @@ def read_in_parallel(generator, paths_key, excludes_key):
 
 def read_articles(generator):
     compat.save_reader_cache_only_when_changed(generator.readers)
-    compat.memoize_file_stamps(generator.readers)  # a content hash: once per file, not three times
+    compat.memoize_file_stamps(generator)  # a content hash: once per file, not three times
     read_in_parallel(generator, "ARTICLE_PATHS", "ARTICLE_EXCLUDES")
 
 
 def read_pages(generator):
     compat.save_reader_cache_only_when_changed(generator.readers)
-    compat.memoize_file_stamps(generator.readers)
+    compat.memoize_file_stamps(generator)
     read_in_parallel(generator, "PAGE_PATHS", "PAGE_EXCLUDES")
 
 

@@ -61,6 +61,12 @@ def install_collector_pausing():
     gc_freeze.register()
 
 
+def install_content_shortcuts():
+    from trangxa import fast_contents  # noqa: PLC0415
+
+    fast_contents.register()
+
+
 # The patches that claim Pelican's output is unchanged (docs/compat.md), by name.
 PATCHES = {
     "translations": install_translations,  # trangxa.fast_taxonomies
@@ -69,6 +75,7 @@ PATCHES = {
     "smartypants": install_smartypants,  # trangxa.front_matter.smartypants_speedup
     "URL pinning": install_url_pinning,  # trangxa.fixed_urls
     "collector pausing": install_collector_pausing,  # trangxa.gc_freeze
+    "content shortcuts": install_content_shortcuts,  # trangxa.fast_contents
 }
 
 # Tests that cannot pass here whatever the patches, with the reason (node id after pelican/tests/).
