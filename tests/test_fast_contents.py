@@ -17,6 +17,7 @@ from pelican.utils import strftime as pelican_strftime
 
 from trangxa import compat, fast_contents
 from trangxa.bench.generate import generate
+from trangxa.front_matter.front_matter import typogrify_text
 
 DEFAULT_SUBS = DEFAULT_CONFIG["SLUG_REGEX_SUBSTITUTIONS"]
 OTHER_SUBS = [(r"[^\w\s-]", ""), (r"đ", "d"), (r"(?u)\A\s*", ""), (r"[-\s]+", "_"), (r"ﬁ", r"fi-\g<0>")]
@@ -24,7 +25,7 @@ PIECES = [
     "Đảng bộ", "xã", " Tân Hòa ", "HĐND", "Ủy ban MTTQ", "Hội Liên hiệp Phụ nữ", "năm 2026", "–", "—",
     "…", "“Tết”", "'", '"', "&", "&amp;", "&nbsp;", "<em>", "</em>", "<!-- x -->", "<", ">", "\t", "\n",
     "\xa0", "\u2003", "e\u0301", "Ð", "ﬁ", "ｘ１", "①", "北京", "😀", "\U000f0000", "(", ")", "/", "-", "--",
-    "_", "?", "ß", "İ", "Ω", "ǅ",
+    "_", "?", "ß", "İ", "Ω", "ǅ", "&#273;", "&lt;b&gt;", "&ETH;", "&#x1EA1;", "&bogus;",
 ]  # fmt: skip
 
 
@@ -47,14 +48,18 @@ def titles_of_articles(tmp_path):
 @pytest.mark.parametrize("preserve_case", [False, True])
 @pytest.mark.parametrize("use_unicode", [False, True])
 def test_slugs_are_pelicans_on_random_titles(subs, preserve_case, use_unicode):
-    for title in random_titles(3000, 42):
-        expected = pelican_slugify(title, subs, preserve_case, use_unicode)
-        assert fast_contents.slugify(title, subs, preserve_case, use_unicode) == expected, title
+    for text in random_titles(3000, 42):
+        for title in (text, Markup(text), Markup.escape(text)):  # read titles are escaped Markup
+            expected = pelican_slugify(title, subs, preserve_case, use_unicode)
+            assert fast_contents.slugify(title, subs, preserve_case, use_unicode) == expected, title
 
 
 def test_slugs_are_pelicans_on_real_titles(tmp_path):
-    for title in titles_of_articles(tmp_path):
-        assert fast_contents.slugify(title, DEFAULT_SUBS) == pelican_slugify(title, DEFAULT_SUBS), title
+    settings = read_settings("pelicanconf.py")
+    for text in titles_of_articles(tmp_path):
+        typographed = Markup(typogrify_text(str(Markup.escape(text)), settings))  # as titles are read
+        for title in (text, Markup.escape(text), typographed):
+            assert fast_contents.slugify(title, DEFAULT_SUBS) == pelican_slugify(title, DEFAULT_SUBS), title
     assert fast_contents.slugify("Đảng bộ xã", DEFAULT_SUBS) == "dang-bo-xa"
     markup = Markup("<b>Hội</b> Nông&nbsp;dân")
     assert fast_contents.slugify(markup, DEFAULT_SUBS) == pelican_slugify(markup, DEFAULT_SUBS)

@@ -532,7 +532,7 @@ def memoize_relative_source_paths():
 # shortcuts of trangxa.fast_contents also rely on what these functions do inside: the
 # default INTRASITE_LINK_REGEX and the quote before it; Pelican's strftime treating a format
 # of standard directives as datetime.strftime does; markupsafe's striptags only collapsing
-# whitespace in text without "<" or "&"; unidecode transliterating one character at a
+# whitespace and unescaping entities in text without "<"; unidecode transliterating one character at a
 # time. The checks below read their source.
 # Why: Pelican does this for every article at every build, cached or not, in the main process.
 # Gain, measured at 10,000 articles (real time, not profiled): its strftime 0.37 -> 0.08 s
@@ -1181,13 +1181,14 @@ RELIED_ON_BEHAVIOUR = [
         _source_says("pelican.contents.Content.__init__", "self.slug = slugify("),
     ),
     (
-        "markupsafe's striptags: only whitespace collapsed when there is no '<' and no entity",
-        _source_says(
+        "markupsafe's striptags: without '<', whitespace collapsed, then html.unescape",
+        lambda: _source_says(
             "markupsafe.Markup.striptags",
             'value.find("<", pos)',
             'value = " ".join(value.split())',
             "return self.__class__(value).unescape()",
-        ),
+        )()
+        and _source_says("markupsafe.Markup.unescape", "from html import unescape", "unescape(str(self))")(),
     ),
     (
         "unidecode transliterating each character on its own",

@@ -7,9 +7,10 @@ same answer and takes a shortcut only where the answer is certain. Any other inp
 still goes to Pelican's own function.
 
 - **Slugs.** ``slugify`` strips tags and transliterates with unidecode, one character
-  at a time, then runs four regular expressions by name. Here, a title without "<" or "&"
-  skips the tag stripping. Each character's transliteration is computed once per process,
-  and the expressions are compiled once.
+  at a time, then runs four regular expressions by name. Here, a title without "<" skips
+  the tag stripping (it only collapses whitespace and unescapes entities). Each
+  character's transliteration is computed once per process, and the expressions are
+  compiled once.
 - **Dates.** ``SafeDatetime.strftime`` splits the format and formats each directive on
   its own, so that "%-d" can drop the zero. A format made only of standard directives
   without "-" gives the same text in one call.
@@ -22,10 +23,12 @@ input. trangxa.compat replaces Pelican's functions and checks their versions.
 
 import datetime
 import functools
+import html
 import re
 import unicodedata
 
 import unidecode
+from markupsafe import Markup
 
 from trangxa import compat
 
@@ -54,12 +57,19 @@ def _substitutions(regex_subs):
     return [(re.compile(normalize(source), re.IGNORECASE), normalize(dest)) for source, dest in regex_subs]
 
 
+PLAIN_TEXT = (str, Markup)  # titles are Markup once escaped (trangxa.front_matter)
+
+
 def slugify(value, regex_subs=(), preserve_case=False, use_unicode=False):
     """``pelican.utils.slugify`` with the same answers."""
-    if type(value) is not str or "<" in value or "&" in value:
+    if type(value) not in PLAIN_TEXT or "<" in value:
         return compat.pelican_slugify(value, regex_subs, preserve_case, use_unicode)
-    # Markup.striptags() on a text without tags nor entities only collapses whitespace.
-    value = unicodedata.normalize("NFKC", " ".join(value.split()))
+    # Markup.striptags() on a text without tags only collapses whitespace, then unescapes
+    # the entities (typogrify's "&nbsp;" before a title's last word).
+    value = " ".join(str(value).split())
+    if "&" in value:
+        value = html.unescape(value)
+    value = unicodedata.normalize("NFKC", value)
     if not use_unicode and not value.isascii():
         value = value.translate(_TRANSLITERATIONS)
     for pattern, replacement in _substitutions(tuple(map(tuple, regex_subs))):
