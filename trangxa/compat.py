@@ -1182,13 +1182,17 @@ RELIED_ON_BEHAVIOUR = [
     ),
     (
         "markupsafe's striptags: without '<', whitespace collapsed, then html.unescape",
-        lambda: _source_says(
-            "markupsafe.Markup.striptags",
-            'value.find("<", pos)',
-            'value = " ".join(value.split())',
-            "return self.__class__(value).unescape()",
-        )()
-        and _source_says("markupsafe.Markup.unescape", "from html import unescape", "unescape(str(self))")(),
+        lambda: (
+            _source_says(
+                "markupsafe.Markup.striptags",
+                'value.find("<", pos)',
+                'value = " ".join(value.split())',
+                "return self.__class__(value).unescape()",
+            )()
+            and _source_says(
+                "markupsafe.Markup.unescape", "from html import unescape", "unescape(str(self))"
+            )()
+        ),
     ),
     (
         "unidecode transliterating each character on its own",
