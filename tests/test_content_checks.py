@@ -211,7 +211,10 @@ def test_failed_publish_leaves_previous_output_untouched(tmp_path):
     first = invoke("publish", "--content", str(content), "--output", str(output))
     assert first.returncode == 0, first.stderr
     before = tree_digest(output)
-    assert (output / "bai-viet/2025/bai-viet-thu-hai.html").is_file()
+    page = "bai-viet/2025/bai-viet-thu-hai.html"
+    assert (output / page).is_file()
+    # Pages are hard links to the build folder's (their writer replaces them, never rewrites them).
+    assert (output / page).stat().st_ino == (tmp_path / ".output-build" / page).stat().st_ino
     bad_file.write_text(article(date="30/02/2024"), encoding="utf-8")
     second = invoke("publish", "--content", str(content), "--output", str(output))
     assert second.returncode != 0

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import CONTENT, ROOT, run_pelican
+from conftest import CONTENT, ROOT, build_site, run_pelican
 from invoke import Exit
 
 from trangxa import publishing
@@ -242,6 +242,11 @@ def test_build_record_detects_any_change(tmp_path):
     )
     with pytest.raises(Exit, match="publishconf.py"):
         publishing.check_build_info(site)
+    (site / publishing.BUILD_INFO).write_text(  # written before its format changed
+        '{"settings": "publishconf.py", "strict": true, "files": 2, "sha256": "…"}', encoding="utf-8"
+    )
+    with pytest.raises(Exit, match="phiên bản cũ"):
+        publishing.check_build_info(site)
     (site / publishing.BUILD_INFO).unlink()
     with pytest.raises(Exit, match="thiếu"):
         publishing.check_build_info(site)
@@ -446,6 +451,38 @@ def test_pipelines_use_the_readme_commands():
         assert "make test" in used or "bash .ci/run" in joined, joined
         assert used <= {"make test", "make publish"} and "make publish" in used, used
         assert all(command in readme for command in used)
+
+
+def folder_bytes(folder):
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def test_published_pages_are_links_that_the_next_build_does_not_change(tmp_path):
+    """The pages and feeds (replaced by their writer, never rewritten in place) are hard-linked
+    into output/ instead of copied; the next build of the build folder leaves output/ as it was."""
+    content, staging, output = tmp_path / "content", tmp_path / "build", tmp_path / "output"
+    shutil.copytree(CONTENT, content)
+    build_site(staging, content=content, settings_file="publishconf.py")
+    written = publishing.written_files(staging, f"{staging}-cache")
+    assert {"index.html", "feeds/tat-ca.atom.xml"} <= written.keys()
+    assert any(path.startswith("pagefind/") and path.endswith(".pf_fragment") for path in written)
+    assert not {"sitemap.xml", "pagefind/bundles.json"} & written.keys(), "written in place: copied"
+    copied, removed = publishing.sync_tree(staging, output, linkable=written)
+    assert removed == 0 and copied == len(list(p for p in staging.rglob("*") if p.is_file()))
+    linked = {path for path in written if (output / path).stat().st_ino == (staging / path).stat().st_ino}
+    assert linked == set(written)
+    photo = next(p.relative_to(staging) for p in staging.rglob("*.jpg"))
+    assert (output / photo).stat().st_ino != (staging / photo).stat().st_ino, "copied: Pelican rewrites it"
+    assert publishing.tree_digest(output) == publishing.tree_digest(staging, known=written)
+
+    before = folder_bytes(output)
+    article = next((content / "bai-viet").rglob("*.md"))
+    article.write_text(article.read_text(encoding="utf-8") + "\nMột đoạn thêm vào.\n", encoding="utf-8")
+    build_site(staging, content=content, settings_file="publishconf.py")
+    assert any("Một đoạn thêm".encode() in data for data in folder_bytes(staging).values()), "rebuilt"
+    assert folder_bytes(output) == before, "output/ is only changed by the next sync"
+    publishing.sync_tree(staging, output, linkable=publishing.written_files(staging, f"{staging}-cache"))
+    assert folder_bytes(output) == folder_bytes(staging)
 
 
 def test_sync_tree_copies_only_what_differs(tmp_path):

@@ -19,7 +19,8 @@ Strict-build guard. Only output of a successful strict build (``invoke publish``
   uploaded; ``output/`` and the live site stay as they were.
 * A strict build leaves ``output/.build-info.json`` (:func:`write_build_info`, called by
   :func:`publish` on the fresh folder just before it replaces ``output/``). It records the
-  settings, the commit, the time and a SHA-256 digest of every other file of the folder.
+  settings, the commit, the time and a SHA-256 digest over every other file of the folder
+  (each file's BLAKE2 digest, taken from the writer's record for the pages it just wrote).
 * ``invoke deploy --skip-build`` deploys ``output/`` as it is, only if that record is there and
   the digest still matches: a ``make build`` over a published ``output/`` rewrites the pages
   (relative URLs, no feeds) and so breaks the digest; a dev build alone writes no record.
@@ -50,6 +51,7 @@ manifest. Without a manifest (the first deploy), a plain ``aws s3 sync --delete`
 compares by content already (``--checksum``); gh-pages commits only what changed.
 """
 
+import contextlib
 import datetime
 import filecmp
 import hashlib
@@ -119,18 +121,70 @@ def load_config(environ=os.environ):
 # --- Strict-build record ---------------------------------------------------------------------
 
 
-def tree_digest(folder):
-    """(number of files, SHA-256 over every path and content) of ``folder``, the record excluded."""
-    folder = Path(folder)
+RECORD_FORMAT = 2  # 2: a SHA-256 over each file's path and BLAKE2 digest
+
+
+def walk_files(folder):
+    """{relative posix path: os.stat_result (not followed)} of every file and symbolic link
+    under ``folder`` (a link to a folder is one entry, not walked)."""
+    found = {}
+    pending = [("", os.fspath(folder))]
+    while pending:
+        prefix, path = pending.pop()
+        with os.scandir(path) as entries:
+            for entry in entries:
+                relative = prefix + entry.name
+                if entry.is_dir(follow_symlinks=False):
+                    pending.append((relative + "/", entry.path))
+                else:
+                    found[relative] = entry.stat(follow_symlinks=False)
+    return found
+
+
+def file_digest(path, stat, known=None):
+    """BLAKE2 digest of a file's bytes (a link's target), or the one ``known`` records
+    ({relative: (mtime_ns, size, digest)}) for a file that has that time and size."""
+    if known is not None and known[2] is not None and known[:2] == (stat.st_mtime_ns, stat.st_size):
+        return known[2]
+    if os.path.islink(path):
+        return "link:" + os.readlink(path)
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
+
+
+def tree_digest(folder, known=None):
+    """(number of files, SHA-256 over every path and its content's digest) of ``folder``, the
+    record excluded. ``known``: digests the build recorded (written_files), not read again."""
+    known = known or {}
     digest, count = hashlib.sha256(), 0
-    for path in sorted(folder.rglob("*")):
-        relative = path.relative_to(folder).as_posix()
-        if relative == BUILD_INFO or path.is_dir() and not path.is_symlink():
-            continue
-        data = os.readlink(path).encode() if path.is_symlink() else path.read_bytes()
-        digest.update(f"{relative}\0{len(data)}\0".encode() + data)
+    files = walk_files(folder)
+    files.pop(BUILD_INFO, None)
+    for relative in sorted(files):
+        path = os.path.join(folder, relative)
+        digest.update(f"{relative}\0{file_digest(path, files[relative], known.get(relative))}\n".encode())
         count += 1
     return count, digest.hexdigest()
+
+
+def written_files(output_path, cache_path):
+    """{relative path: (mtime_ns, size, digest or None)} of the files the last build of
+    ``output_path`` wrote or kept with a writer that replaces a file and never rewrites it in
+    place: pages and feeds (trangxa.incremental_output's record, with their digests) and the
+    search bundles (trangxa.search_index's). While their time and size match, they can be
+    hard-linked elsewhere, and the pages' need not be read again."""
+    from trangxa.incremental_output.incremental_output import load_state, state_file  # noqa: PLC0415
+    from trangxa.search_index.search_index import recorded_outputs  # noqa: PLC0415
+
+    found = {path: (*record, None) for path, record in recorded_outputs(cache_path, output_path).items()}
+    state = load_state(state_file({"CACHE_PATH": cache_path}, output_path))
+    found.update((path, tuple(record[1:])) for path, record in state.items() if len(record) == 4)
+    return found
+
+
+def cache_path(settings_file):
+    from pelican.settings import read_settings  # noqa: PLC0415 (only for the strict build)
+
+    return read_settings(settings_file)["CACHE_PATH"]
 
 
 def _git(*args):
@@ -141,10 +195,12 @@ def _git(*args):
     return result.stdout.strip() if result.returncode == 0 else ""
 
 
-def write_build_info(folder, settings="publishconf.py"):
-    """Record in ``folder`` that it is the output of a successful strict build."""
-    count, digest = tree_digest(folder)
+def write_build_info(folder, settings="publishconf.py", known=None):
+    """Record in ``folder`` that it is the output of a successful strict build (``known``:
+    the digests the build recorded, see tree_digest)."""
+    count, digest = tree_digest(folder, known)
     info = {
+        "format": RECORD_FORMAT,
         "settings": settings,
         "strict": True,
         "commit": _git("rev-parse", "HEAD") or None,
@@ -157,49 +213,74 @@ def write_build_info(folder, settings="publishconf.py"):
     return info
 
 
-def sync_tree(source, target):
+def sync_tree(source, target, linkable=None):
     """Make ``target`` a copy of ``source``, touching only the files that differ.
 
     A file is compared by size, then modification time (copies keep it) or bytes;
     each one is written under a temporary name and renamed, so a reader never
-    gets half a file. Returns (files copied, files removed).
+    gets half a file. The files of ``linkable`` ({relative: (mtime_ns, size, …)}, see
+    written_files) that still have that time and size are hard-linked instead of copied:
+    their writer replaces them and never changes them in place, so the two folders
+    cannot change each other. Returns (files copied or linked, files removed).
     """
-    source, target = Path(source), Path(target)
-    target.mkdir(parents=True, exist_ok=True)
-    wanted, copied = set(), 0
-    for path in source.rglob("*"):
-        if path.is_dir():
+    linkable = linkable or {}
+    source, target = os.fspath(source), os.fspath(target)
+    os.makedirs(target, exist_ok=True)
+    wanted, theirs = walk_files(source), walk_files(target)
+    copied, folders = 0, set()
+    for relative, mine in wanted.items():
+        destination = os.path.join(target, relative)
+        if _same_file(os.path.join(source, relative), mine, destination, theirs.get(relative)):
             continue
-        relative = path.relative_to(source)
-        wanted.add(relative)
-        destination = target / relative
-        if _same_file(path, destination):
-            continue
-        destination.parent.mkdir(parents=True, exist_ok=True)
-        temporary = destination.with_name(f".{destination.name}.new")
-        shutil.copy2(path, temporary)
-        os.replace(temporary, destination)
+        folder = os.path.dirname(destination)
+        if folder not in folders:
+            os.makedirs(folder, exist_ok=True)
+            folders.add(folder)
+        exists = relative in theirs
+        _replace(os.path.join(source, relative), destination, mine, linkable.get(relative), exists)
         copied += 1
     removed = 0
-    for path in sorted(target.rglob("*"), reverse=True):  # files before their folders
-        if path.is_dir():
-            if not any(path.iterdir()):
-                path.rmdir()
-        elif path.relative_to(target) not in wanted:
-            path.unlink()
-            removed += 1
+    for relative in theirs.keys() - wanted.keys():
+        os.unlink(os.path.join(target, relative))
+        removed += 1
+    for folder, _, _ in sorted(os.walk(target), reverse=True):  # emptied folders, deepest first
+        if folder != target and not os.listdir(folder):
+            os.rmdir(folder)
     return copied, removed
 
 
-def _same_file(source, destination):
-    """Same size and time, or same bytes (Pagefind rewrites identical files at every build)."""
-    try:
-        mine, theirs = source.stat(), destination.stat()
-    except FileNotFoundError:
+def _replace(source, destination, stat, linkable, exists):
+    """Put ``source`` at ``destination`` in one step: a link made in place (a new name appears
+    whole), or a file made under a temporary name and renamed over the old one."""
+    if linkable is not None and linkable[:2] == (stat.st_mtime_ns, stat.st_size):
+        with contextlib.suppress(OSError):  # another file system, or no links: copied below
+            if not exists:
+                os.link(source, destination)
+                return
+            temporary = _temporary(destination)
+            os.link(source, temporary)
+            os.replace(temporary, destination)
+            return
+    temporary = _temporary(destination)
+    shutil.copy2(source, temporary, follow_symlinks=False)
+    os.replace(temporary, destination)
+
+
+def _temporary(destination):
+    temporary = os.path.join(os.path.dirname(destination), f".{os.path.basename(destination)}.new")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    return temporary
+
+
+def _same_file(source, mine, destination, theirs):
+    """Same file (a link), same size and time, or same bytes (Pagefind rewrites identical
+    files at every build)."""
+    if theirs is None or mine.st_size != theirs.st_size:
         return False
-    if mine.st_size != theirs.st_size:
-        return False
-    return mine.st_mtime_ns == theirs.st_mtime_ns or filecmp.cmp(source, destination, shallow=False)
+    if (mine.st_ino, mine.st_dev) == (theirs.st_ino, theirs.st_dev) or mine.st_mtime_ns == theirs.st_mtime_ns:
+        return True
+    return filecmp.cmp(source, destination, shallow=False)
 
 
 def check_build_info(folder):
@@ -214,6 +295,8 @@ def check_build_info(folder):
         raise Exit(f"Không triển khai: {path} hỏng. {advice}") from None
     if info.get("settings") != "publishconf.py" or info.get("strict") is not True:
         raise Exit(f"Không triển khai: {folder}/ không được dựng với publishconf.py. {advice}")
+    if info.get("format") != RECORD_FORMAT:
+        raise Exit(f"Không triển khai: {path} được ghi bởi phiên bản cũ của dự án. {advice}")
     if tree_digest(folder) != (info.get("files"), info.get("sha256")):
         raise Exit(f"Không triển khai: {folder}/ đã bị thay đổi sau bản dựng nghiêm ngặt. {advice}")
     return info
@@ -481,8 +564,9 @@ def publish(c, content="content", output="output", settings="publishconf.py"):
     except UnexpectedExit:
         print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
         raise
-    write_build_info(staging)  # proof of a strict build, for `invoke deploy --skip-build`
-    copied, removed = sync_tree(staging, target)
+    written = written_files(staging, cache_path(settings))  # pages and feeds: digests known, safe to link
+    write_build_info(staging, settings, known=written)  # proof of a strict build, for deploy --skip-build
+    copied, removed = sync_tree(staging, target, linkable=written)
     print(f"Đã xuất bản vào {output}/: {copied} tệp mới hoặc thay đổi, {removed} tệp bị xóa.")
 
 

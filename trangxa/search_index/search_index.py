@@ -209,11 +209,39 @@ def build_index(pelican):
     listing = {"bundles": [f"{name}/" for name in bundles]}
     (root / BUNDLES_FILE).write_text(json.dumps(listing, indent=1), encoding="utf-8")
     state.parent.mkdir(parents=True, exist_ok=True)
+    outputs = bundle_files(output, root, bundles)
     state.write_text(
-        json.dumps({"version": STATE_VERSION, "files": digests, "bundles": bundles}), encoding="utf-8"
+        json.dumps({"version": STATE_VERSION, "files": digests, "bundles": bundles, "outputs": outputs}),
+        encoding="utf-8",
     )
     summary = "Tìm kiếm: %d trang trong %d phần chỉ mục, %d phần lập lại."
     logger.info(summary, len(files), len(bundles), indexed)
+
+
+def bundle_files(output, root, bundles):
+    """{path from ``output``: [mtime_ns, size]} of every file of the bundles. Each bundle is
+    written by Pagefind into an emptied folder: new files, never rewritten in place, which
+    trangxa.publishing may therefore hard-link into output/ (recorded_outputs)."""
+    found = {}
+    for name in bundles:
+        for folder, _, names in os.walk(root / name):
+            for file_name in names:
+                path = os.path.join(folder, file_name)
+                stat = os.stat(path, follow_symlinks=False)
+                found[os.path.relpath(path, output).replace(os.sep, "/")] = [stat.st_mtime_ns, stat.st_size]
+    return found
+
+
+def recorded_outputs(cache_path, output):
+    """The bundle files the last build of ``output`` recorded (bundle_files)."""
+    try:
+        state = json.loads(state_file({"CACHE_PATH": cache_path}, Path(output)).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
+        return {}
+    outputs = state.get("outputs")
+    return outputs if isinstance(outputs, dict) else {}
 
 
 def state_file(settings, output):
