@@ -14,6 +14,7 @@ from conftest import CONTENT, ROOT, build_site, run_pelican
 from invoke import Exit
 
 from trangxa import publishing
+from trangxa.search_index import search_index
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
@@ -481,6 +482,12 @@ def test_published_pages_are_links_that_the_next_build_does_not_change(tmp_path)
     build_site(staging, content=content, settings_file="publishconf.py")
     assert any("Một đoạn thêm".encode() in data for data in folder_bytes(staging).values()), "rebuilt"
     assert folder_bytes(output) == before, "output/ is only changed by the next sync"
+    # The search index listed again only the bundle it made again; its record is still exact.
+    root = staging / "pagefind"
+    names = [entry.name for entry in root.iterdir() if entry.is_dir()]
+    assert len(names) > 1
+    recorded = search_index.recorded_outputs(f"{staging}-cache", staging)
+    assert recorded == search_index.bundle_files(staging, root, names)
     publishing.sync_tree(staging, output, linkable=publishing.written_files(staging, f"{staging}-cache"))
     assert folder_bytes(output) == folder_bytes(staging)
 
