@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from types import SimpleNamespace
 
+import pytest
 from conftest import CONTENT, ROOT
 
 from trangxa.other_news import DateIndex, add_other_news, choose_other_news
@@ -138,3 +139,48 @@ def test_same_lists_in_every_process(tmp_path):
         subprocess.run(command, check=True, capture_output=True, env={**os.environ, "PYTHONHASHSEED": seed})
         pages.add((output / "bai-viet" / "2025" / "bai-giua.html").read_bytes())
     assert len(pages) == 1
+
+
+def site_with_paths(seed):
+    rng = random.Random(seed)
+    categories = ["Kinh tế", "Thông báo", "Văn hóa – Xã hội"]
+    organizations = ["Đảng ủy", "UBND", "Hội Nông dân", "Hội LHPN"]
+    articles = []
+    for n in range(120):
+        article = make(
+            n, rng.choice(categories), rng.sample(organizations, rng.randint(0, 2)), rng.randint(0, 400)
+        )
+        article.source_path = f"/content/bai-viet/{n}.md"
+        articles.append(article)
+    return articles
+
+
+def shown(articles):
+    return {a.source_path: [o.source_path for o in a.other_news] for a in articles}
+
+
+def test_a_rebuild_with_the_same_inputs_reuses_the_lists_with_its_own_objects(monkeypatch):
+    """make serve: an edit of an article's text changes no list; they are not chosen again,
+    and hold the new build's objects. Any change of date, category or organization chooses again."""
+    first = site_with_paths(11)
+    add_other_news(SimpleNamespace(articles=first, settings={}))
+    second = site_with_paths(11)  # the next build's objects, same inputs
+    monkeypatch.setattr("trangxa.other_news.choose_other_news", lambda *args: pytest.fail("chosen again"))
+    add_other_news(SimpleNamespace(articles=second, settings={}))
+    assert shown(second) == shown(first)
+    assert all(other in second for article in second for other in article.other_news), "this build's objects"
+    monkeypatch.undo()
+
+    for change in (
+        lambda a: setattr(a, "date", a.date + datetime.timedelta(days=30)),
+        lambda a: setattr(a, "category", "Kinh tế" if a.category != "Kinh tế" else "Thông báo"),
+        lambda a: setattr(a, "organizations", ["Đoàn Thanh niên"]),
+    ):
+        changed = site_with_paths(11)
+        change(changed[40])
+        add_other_news(SimpleNamespace(articles=changed, settings={}))
+        fresh = site_with_paths(11)
+        change(fresh[40])
+        chosen = choose_other_news(fresh, 8)
+        expected = {a.source_path: sorted(o.source_path for o in chosen[id(a)]) for a in fresh}
+        assert {path: sorted(others) for path, others in shown(changed).items()} == expected

@@ -53,9 +53,15 @@ def registry_path(settings):
 def resolve_names(article, registry, infer):
     """Replace the names an editor wrote by registry entries.
 
-    Returns (organizations, unknown names, inferred?) without touching the article.
+    Returns (organizations, unknown names, inferred?) without touching the article. The names
+    are read from the article's metadata, as written: its ``organizations`` attribute holds the
+    registry entries once resolved, and make serve reuses an unchanged article's object in the
+    next build (where an empty list would otherwise be taken for "nothing written").
     """
-    names = getattr(article, "organizations", None) or []
+    metadata = getattr(article, "metadata", None)
+    names = (
+        metadata.get("organizations") if metadata is not None else getattr(article, "organizations", None)
+    ) or []
     if isinstance(names, str):
         names = [names]
     found, unknown = [], []
