@@ -239,14 +239,14 @@ def sync_tree(source, target, linkable=None):
         exists = relative in theirs
         _replace(os.path.join(source, relative), destination, mine, linkable.get(relative), exists)
         copied += 1
-    removed = 0
-    for relative in theirs.keys() - wanted.keys():
+    from trangxa.incremental_output.incremental_output import remove_empty_parents  # noqa: PLC0415
+
+    gone = theirs.keys() - wanted.keys()
+    for relative in gone:
         os.unlink(os.path.join(target, relative))
-        removed += 1
-    for folder, _, _ in sorted(os.walk(target), reverse=True):  # emptied folders, deepest first
-        if folder != target and not os.listdir(folder):
-            os.rmdir(folder)
-    return copied, removed
+    for relative in sorted(gone, reverse=True):  # the folders they emptied, deepest first
+        remove_empty_parents(Path(target, relative).parent, Path(target))
+    return copied, len(gone)
 
 
 def _replace(source, destination, stat, linkable, exists):
@@ -564,7 +564,7 @@ def publish(c, content="content", output="output", settings="publishconf.py"):
     except UnexpectedExit:
         print(f"Không xuất bản: bản dựng có lỗi, {output}/ vẫn giữ nguyên như trước.", file=sys.stderr)
         raise
-    written = written_files(staging, cache_path(settings))  # pages and feeds: digests known, safe to link
+    written = written_files(staging, cache_path(settings))  # pages, feeds, search bundles: safe to link
     write_build_info(staging, settings, known=written)  # proof of a strict build, for deploy --skip-build
     copied, removed = sync_tree(staging, target, linkable=written)
     print(f"Đã xuất bản vào {output}/: {copied} tệp mới hoặc thay đổi, {removed} tệp bị xóa.")

@@ -168,7 +168,7 @@ def build_index(pelican):
     for path in files:
         members.setdefault(shards[path], []).append(path)
     state = state_file(settings, output)
-    previous, digests = read_state(state)
+    previous, digests, recorded = read_state(state)
     # The digests the writer took of the pages it wrote or kept (checked against each file's
     # time and size): a full build does not hash 10,000 pages a second time.
     written = written_digests(output)
@@ -211,9 +211,8 @@ def build_index(pelican):
     state.parent.mkdir(parents=True, exist_ok=True)
     # The files of the bundles made again are listed anew; the others' are the last build's
     # (10,500 files at 10,000 articles: 0.15 s to list again at every build).
-    recorded = recorded_outputs(settings["CACHE_PATH"], output)
-    kept = {path.split("/")[1] for path in recorded} - set(todo)
-    outputs = {path: stat for path, stat in recorded.items() if path.split("/")[1] in kept & bundles.keys()}
+    kept = ({path.split("/")[1] for path in recorded} - set(todo)) & bundles.keys()
+    outputs = {path: stat for path, stat in recorded.items() if path.split("/")[1] in kept}
     outputs.update(bundle_files(output, root, [name for name in bundles if name not in kept]))
     state.write_text(
         json.dumps({"version": STATE_VERSION, "files": digests, "bundles": bundles, "outputs": outputs}),
@@ -240,14 +239,7 @@ def bundle_files(output, root, bundles):
 
 def recorded_outputs(cache_path, output):
     """The bundle files the last build of ``output`` recorded (bundle_files)."""
-    try:
-        state = json.loads(state_file({"CACHE_PATH": cache_path}, Path(output)).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return {}
-    if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-        return {}
-    outputs = state.get("outputs")
-    return outputs if isinstance(outputs, dict) else {}
+    return read_state(state_file({"CACHE_PATH": cache_path}, Path(output)))[2]
 
 
 def state_file(settings, output):
@@ -256,14 +248,16 @@ def state_file(settings, output):
 
 
 def read_state(path):
-    """({bundle: fingerprint}, {page: [mtime_ns, size, digest]}) of the previous build."""
+    """({bundle: fingerprint}, {page: [mtime_ns, size, digest]}, {bundle file: [mtime_ns, size]})
+    of the previous build."""
     try:
         state = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
-        return {}, {}
+        return {}, {}, {}
     if not isinstance(state, dict) or state.get("version") != STATE_VERSION:
-        return {}, {}
-    return state.get("bundles", {}), state.get("files", {})
+        return {}, {}, {}
+    parts = [state.get(key) for key in ("bundles", "files", "outputs")]
+    return tuple(part if isinstance(part, dict) else {} for part in parts)
 
 
 def remove_other_bundles(root, bundles):
